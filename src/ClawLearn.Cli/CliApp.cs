@@ -1,0 +1,53 @@
+using System.CommandLine;
+using ClawLearn.Cli.Commands;
+using ClawLearn.Config;
+
+namespace ClawLearn.Cli;
+
+/// <summary>Builds the <c>clawlearn</c> command tree and runs it, mapping failures to exit codes.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, CliEnvironment env)
+    {
+        var root = BuildRoot(env);
+        var parse = root.Parse(args);
+        var output = new InvocationConfiguration { Output = env.Out.Profile.Out.Writer, Error = env.Error };
+        if (parse.Errors.Count > 0 && !HelpRequested(args))
+        {
+            foreach (var error in parse.Errors) env.Error.WriteLine($"error: {error.Message}");
+            env.Error.WriteLine("Run 'clawlearn --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+        try
+        {
+            return parse.Invoke(output);
+        }
+        catch (ConfigException e)
+        {
+            env.Error.WriteLine($"error: invalid config: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            env.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (IOException e)
+        {
+            env.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    public static RootCommand BuildRoot(CliEnvironment env)
+    {
+        var root = new RootCommand("ClawLearn: learn which parts of an OpenClaw agent's prompt actually help, from its own history.")
+        {
+            GlobalOptions.StateDir,
+        };
+        root.Subcommands.Add(ScanCommand.Create(env));
+        return root;
+    }
+
+    private static bool HelpRequested(string[] args) => args.Any(a => a is "-h" or "--help" or "-?");
+}

@@ -1,0 +1,3 @@
+using ClawLearn.Cli;
+
+return CliApp.Run(args, CliEnvironment.FromProcess());

@@ -1,0 +1,13 @@
+namespace ClawLearn.Sessions;
+
+/// <summary>What session discovery looks at.</summary>
+public readonly record struct DiscoveryOptions
+{
+    public DiscoveryOptions() { }
+
+    /// <summary>Also read <c>*.jsonl.deleted.*</c> and <c>*.jsonl.reset.*</c> archives. Default false.</summary>
+    public bool IncludeArchived { get; init; }
+
+    /// <summary>Only this agent (normalised id); null for all agents.</summary>
+    public string? AgentId { get; init; }
+}

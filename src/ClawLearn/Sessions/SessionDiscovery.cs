@@ -1,0 +1,174 @@
+using System.Buffers;
+using System.Text.Json;
+using ClawLearn.StateDir;
+using ClawLearn.Transcripts;
+
+namespace ClawLearn.Sessions;
+
+/// <summary>
+/// Finds every session of every agent across the storage eras (JSONL files, archives on request, the SQLite
+/// store), gives each its session id (the header <c>id</c>, else the file stem), de-duplicates sessions found
+/// in several sources (more events wins, ties go to SQLite) and resolves key, channel and title
+/// (trace-contract section 3).
+/// </summary>
+public static class SessionDiscovery
+{
+    private const int HeaderProbeBytes = 64 * 1024;
+
+    public static SessionCatalog Discover(StateDirectory state, DiscoveryOptions options = default)
+    {
+        var sessions = new List<SessionInfo>();
+        var skipped = new List<SkippedSource>();
+        var indexes = new Dictionary<string, SessionIndex>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var agent in state.Agents)
+        {
+            if (options.AgentId is { } only && agent.Id != only) continue;
+            var index = SessionIndexReader.Read(agent.SessionIndexPath, agent.Id, state.Files);
+            indexes[agent.Id] = index;
+            if (index.Problem is { } problem) problems.Add($"{state.Relative(agent.SessionIndexPath)}: {problem}");
+
+            var sources = new List<SessionSource>();
+            AddFiles(state, agent.SessionsDir, agent.Id, options, sources);
+            if (agent.Id == Config.AgentIds.Main)
+                AddFiles(state, Path.Combine(state.Root, "sessions"), agent.Id, options, sources);
+            var windows = AddSqlite(state, agent, sources, skipped, problems);
+
+            foreach (var group in sources.GroupBy(s => s.SessionId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var winner = PickWinner(group.ToList(), state, skipped);
+                sessions.Add(Describe(winner, index, windows));
+            }
+        }
+        return new SessionCatalog(sessions, skipped, indexes, problems);
+    }
+
+    private static void AddFiles(StateDirectory state, string dir, string agentId, DiscoveryOptions options, List<SessionSource> sources)
+    {
+        if (!Directory.Exists(dir)) return;
+        foreach (var path in Directory.EnumerateFiles(dir).Order(StringComparer.Ordinal))
+        {
+            if (!state.Files.IsAllowed(path)) continue;
+            var name = TranscriptFileName.Parse(Path.GetFileName(path));
+            if (name is null) continue;
+            if (name.ArchiveKind is not null && !options.IncludeArchived) continue;
+            var id = HeaderId(path, state.Files) ?? name.StemSessionId;
+            var kind = name.ArchiveKind is null ? SessionSourceKind.Jsonl : SessionSourceKind.Archived;
+            sources.Add(new SessionSource(agentId, id, kind, path, new FileInfo(path).Length, name));
+        }
+    }
+
+    private static IReadOnlyDictionary<string, SqliteSessionWindow> AddSqlite(StateDirectory state, AgentLayout agent,
+        List<SessionSource> sources, List<SkippedSource> skipped, List<string> problems)
+    {
+        var windows = new Dictionary<string, SqliteSessionWindow>(StringComparer.Ordinal);
+        if (!File.Exists(agent.SqlitePath)) return windows;
+        try
+        {
+            using var store = SqliteTranscriptStore.Open(agent.SqlitePath, state.Files);
+            foreach (var window in store.ListSessions(agent.Id))
+            {
+                windows[window.SessionId] = window;
+                sources.Add(new SessionSource(agent.Id, window.SessionId, SessionSourceKind.Sqlite, agent.SqlitePath,
+                    0, null, window.EventCount));
+            }
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            problems.Add($"{state.Relative(agent.SqlitePath)}: cannot read the SQLite store: {e.Message}");
+            skipped.Add(new SkippedSource(new SessionSource(agent.Id, "*", SessionSourceKind.Sqlite, agent.SqlitePath, 0, null),
+                $"unreadable SQLite store: {e.Message}"));
+        }
+        return windows;
+    }
+
+    private static SessionSource PickWinner(List<SessionSource> group, StateDirectory state, List<SkippedSource> skipped)
+    {
+        if (group.Count == 1) return group[0];
+        var counted = group.Select(s => s.EventCount is null ? s with { EventCount = CountLines(s.Path, state.Files) } : s).ToList();
+        var ordered = counted
+            .OrderByDescending(s => s.EventCount)
+            .ThenBy(s => s.Kind switch { SessionSourceKind.Sqlite => 0, SessionSourceKind.Jsonl => 1, _ => 2 })
+            .ThenBy(s => s.Path, StringComparer.Ordinal)
+            .ToList();
+        var winner = ordered[0];
+        foreach (var loser in ordered.Skip(1))
+        {
+            skipped.Add(new SkippedSource(loser,
+                $"duplicate of session {winner.SessionId} in {state.Relative(winner.Path)} ({winner.EventCount} events vs {loser.EventCount})"));
+        }
+        return winner;
+    }
+
+    private static SessionInfo Describe(SessionSource source, SessionIndex index, IReadOnlyDictionary<string, SqliteSessionWindow> windows)
+    {
+        var fileName = Path.GetFileName(source.Path);
+        var entry = index.Entries.FirstOrDefault(e => e.SessionId == source.SessionId)
+            ?? index.Entries.FirstOrDefault(e => e.SessionFile is { } f && Path.GetFileName(f) == fileName && source.Kind != SessionSourceKind.Sqlite);
+        windows.TryGetValue(source.SessionId, out var window);
+        entry ??= window?.NodeEntry;
+
+        var key = entry?.Key ?? window?.SessionKey;
+        var channel = entry?.Channel ?? window?.Channel ?? ChannelFromKey(key) ?? (source.ThreadId is not null ? "telegram" : null);
+        var isSubagent = key?.Contains(":subagent:", StringComparison.Ordinal) == true;
+        var name = entry?.Name ?? window?.DisplayName;
+        return new SessionInfo(source, key, channel, isSubagent, name, entry,
+            entry?.ModelProvider ?? window?.ModelProvider, entry?.Model ?? window?.Model);
+    }
+
+    /// <summary>The third segment of <c>agent:&lt;id&gt;:&lt;channel&gt;:…</c> (four segments or more), unless it is a scope word.</summary>
+    public static string? ChannelFromKey(string? key)
+    {
+        if (key is null) return null;
+        var parts = key.Split(':');
+        if (parts.Length < 4 || parts[0] != "agent") return null;
+        return parts[2] is "main" or "dm" or "subagent" or "cron" or "hook" or "" ? null : parts[2];
+    }
+
+    private static string? HeaderId(string path, SafeFileAccess files)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(HeaderProbeBytes);
+        try
+        {
+            using var stream = files.OpenRead(path);
+            var read = stream.ReadAtLeast(buffer.AsSpan(0, HeaderProbeBytes), HeaderProbeBytes, throwOnEndOfStream: false);
+            var span = buffer.AsSpan(0, read);
+            var newline = span.IndexOf((byte)'\n');
+            if (newline >= 0) span = span[..newline];
+            else if (read == HeaderProbeBytes) return null; // the first line is too long to be a header
+            using var document = JsonDocument.Parse(buffer.AsMemory(0, span.Length));
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.Str("type") == "session" && root.Str("id") is { Length: > 0 } id ? id : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static long CountLines(string path, SafeFileAccess files)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            using var stream = files.OpenRead(path);
+            long lines = 0;
+            var lastWasNewline = true;
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+                lastWasNewline = buffer[read - 1] == (byte)'\n';
+            }
+            return lastWasNewline ? lines : lines + 1;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System.Text;
+using System.Text.Json;
+using ClawLearn.Config;
+using ClawLearn.StateDir;
+
+namespace ClawLearn.Sessions;
+
+/// <summary>
+/// Reads <c>sessions.json</c> in any of its three shapes, streamed: each entry is parsed on its own and
+/// reduced to a <see cref="SessionIndexEntry"/> before the next is read. A store that only JSON5 can read
+/// (unquoted keys, single quotes) falls back to the JSON5 reader when it is small enough to hold.
+/// </summary>
+public static class SessionIndexReader
+{
+    private const long Json5FallbackLimitBytes = 64L * 1024 * 1024;
+
+    public static SessionIndex Read(string path, string agentId, SafeFileAccess files)
+    {
+        if (!File.Exists(path)) return new SessionIndex(SessionIndexShape.None, [], null);
+        try
+        {
+            using var stream = files.OpenRead(path, bufferSize: 1);
+            return ReadStream(stream, agentId);
+        }
+        catch (JsonException streamError)
+        {
+            var size = new FileInfo(path).Length;
+            if (size > Json5FallbackLimitBytes)
+                return new SessionIndex(SessionIndexShape.None, [], $"not valid JSON: {streamError.Message}");
+            try
+            {
+                var node = Json5Reader.Parse(files.ReadAllText(path), path);
+                using var stream = new MemoryStream(Encoding.UTF8.GetBytes(node?.ToJsonString() ?? "null"));
+                return ReadStream(stream, agentId);
+            }
+            catch (ConfigException json5Error)
+            {
+                return new SessionIndex(SessionIndexShape.None, [], json5Error.Message);
+            }
+        }
+    }
+
+    public static SessionIndex ReadStream(Stream stream, string agentId)
+    {
+        using var walker = new JsonStreamWalker(stream);
+        if (!walker.Read()) return new SessionIndex(SessionIndexShape.None, [], null);
+        var entries = new List<SessionIndexEntry>();
+        switch (walker.TokenType)
+        {
+            case JsonTokenType.StartArray:
+                ReadArray(walker, e => SeedEntry(e, agentId), entries);
+                return new SessionIndex(SessionIndexShape.SeedArray, entries, null);
+            case JsonTokenType.StartObject:
+                var shape = ReadObject(walker, agentId, entries);
+                return new SessionIndex(shape, entries, null);
+            default:
+                return new SessionIndex(SessionIndexShape.None, [], "the session index is neither an object nor an array");
+        }
+    }
+
+    private static SessionIndexShape ReadObject(JsonStreamWalker walker, string agentId, List<SessionIndexEntry> entries)
+    {
+        var shape = SessionIndexShape.Map;
+        while (walker.Read() && walker.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = walker.StringValue!;
+            if (key == "sessions")
+            {
+                // Only the CLI export has a "sessions" array; a map entry under that key would be an object.
+                if (!walker.Read()) break;
+                if (walker.TokenType == JsonTokenType.StartArray)
+                {
+                    shape = SessionIndexShape.CliExport;
+                    ReadArray(walker, e => CliEntry(e, agentId), entries);
+                    continue;
+                }
+                if (walker.TokenType == JsonTokenType.StartObject) SkipRest(walker);
+                continue;
+            }
+            walker.ReadValue(out var document);
+            using (document)
+            {
+                if (document?.RootElement is { ValueKind: JsonValueKind.Object } element && EntryFromMap(key, element, agentId) is { } entry)
+                    entries.Add(entry);
+            }
+        }
+        return shape;
+    }
+
+    private static void ReadArray(JsonStreamWalker walker, Func<JsonElement, SessionIndexEntry?> convert, List<SessionIndexEntry> entries)
+    {
+        while (walker.ReadValue(out var document))
+        {
+            if (walker.TokenType == JsonTokenType.EndArray) return;
+            using (document)
+            {
+                if (document?.RootElement is { ValueKind: JsonValueKind.Object } element && convert(element) is { } entry)
+                    entries.Add(entry);
+            }
+        }
+    }
+
+    private static void SkipRest(JsonStreamWalker walker)
+    {
+        var depth = 1;
+        while (depth > 0 && walker.Read())
+        {
+            if (walker.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) depth++;
+            else if (walker.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray) depth--;
+        }
+    }
+
+    internal static SessionIndexEntry? EntryFromMap(string key, JsonElement e, string agentId)
+    {
+        if (e.Str("sessionId") is not { Length: > 0 } sessionId) return null;
+        var origin = e.Prop("origin") ?? default;
+        var delivery = e.Prop("deliveryContext") ?? default;
+        // Legacy stores kept the channel under "provider"; OpenClaw's loader migrates it to "channel".
+        var channel = e.Str("channel") ?? e.Str("provider") ?? e.Str("lastChannel") ?? origin.Str("provider") ?? delivery.Str("channel");
+        var name = e.Str("label") ?? e.Str("displayName") ?? origin.Str("label") ?? e.Str("subject");
+        return new SessionIndexEntry(key, sessionId, e.Str("sessionFile"), name, null, e.TimeMs("updatedAt"), null,
+            AgentFromKey(key) ?? agentId, channel, e.Str("chatType"), e.Str("modelProvider"), e.Str("model"),
+            e.Str("spawnedBy"), Report(e));
+    }
+
+    private static SessionIndexEntry? CliEntry(JsonElement e, string agentId)
+    {
+        if (e.Str("sessionId") is not { Length: > 0 } sessionId) return null;
+        var key = e.Str("key");
+        return new SessionIndexEntry(key, sessionId, null, null, null, e.TimeMs("updatedAt"), null,
+            (key is null ? null : AgentFromKey(key)) ?? agentId, e.Str("channel"), e.Str("kind"), e.Str("modelProvider"),
+            e.Str("model"), null, null);
+    }
+
+    private static SessionIndexEntry? SeedEntry(JsonElement e, string agentId)
+    {
+        if (e.Str("id") is not { Length: > 0 } id) return null;
+        var agent = e.Str("agent_id") is { Length: > 0 } a && a != "default" ? AgentIds.Normalize(a) : agentId;
+        return new SessionIndexEntry(null, id, null, e.Str("name"), e.TimeMs("created_at"), e.TimeMs("updated_at"),
+            e.Int("message_count"), agent, e.Str("channel"), null, null, null, null, null);
+    }
+
+    private static string? AgentFromKey(string key)
+    {
+        var parts = key.Split(':');
+        return parts.Length >= 2 && parts[0] == "agent" && parts[1].Length > 0 ? parts[1] : null;
+    }
+
+    private static PromptReport? Report(JsonElement entry)
+    {
+        var report = entry.Prop("systemPromptReport");
+        var snapshot = entry.Prop("skillsSnapshot");
+        if (report is null && snapshot is null) return null;
+        var tools = new Dictionary<string, int>(StringComparer.Ordinal);
+        var skills = new Dictionary<string, int>(StringComparer.Ordinal);
+        var files = new List<InjectedFile>();
+        int? promptChars = null;
+        if (report is { } r)
+        {
+            foreach (var tool in (r.Prop("tools") ?? default).Items("entries"))
+            {
+                if (tool.Str("name") is { } name) tools[name] = tool.Int("schemaChars") ?? 0;
+            }
+            foreach (var skill in (r.Prop("skills") ?? default).Items("entries"))
+            {
+                if (skill.Str("name") is { } name) skills[name] = skill.Int("blockChars") ?? skill.Int("promptChars") ?? 0;
+            }
+            foreach (var file in r.Items("injectedWorkspaceFiles"))
+            {
+                if (file.Str("name") is { } name)
+                    files.Add(new InjectedFile(name, file.Int("rawChars") ?? 0, file.Int("injectedChars") ?? 0, file.Bool("truncated"), file.Bool("missing")));
+            }
+            promptChars = (r.Prop("systemPrompt") ?? default).Int("chars");
+        }
+        if (snapshot is { } s)
+        {
+            foreach (var skill in s.Items("skills"))
+            {
+                if (skill.Str("name") is { } name) skills.TryAdd(name, 0);
+            }
+        }
+        return new PromptReport(tools, skills, files, promptChars);
+    }
+}

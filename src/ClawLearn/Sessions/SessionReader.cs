@@ -1,0 +1,41 @@
+using ClawLearn.StateDir;
+using ClawLearn.Transcripts;
+
+namespace ClawLearn.Sessions;
+
+/// <summary>
+/// Reads the records of discovered sessions, whatever their source. SQLite stores are opened once and
+/// reused across sessions; dispose the reader to close them.
+/// </summary>
+public sealed class SessionReader(SafeFileAccess files, LineReaderOptions options = default) : IDisposable
+{
+    private readonly Dictionary<string, SqliteTranscriptStore> _stores = new(StringComparer.Ordinal);
+    private readonly LineReaderOptions _options = options == default ? new LineReaderOptions() : options;
+
+    /// <summary>Streams a session's records; <paramref name="stats"/> fills in as the enumeration proceeds.</summary>
+    public IEnumerable<TranscriptRecord> Read(SessionSource source, TranscriptReadStats stats, long resumeFrom = 0)
+    {
+        if (source.Kind == SessionSourceKind.Sqlite)
+        {
+            if (!_stores.TryGetValue(source.Path, out var store))
+            {
+                store = SqliteTranscriptStore.Open(source.Path, files);
+                _stores[source.Path] = store;
+            }
+            return store.ReadEvents(source.SessionId, stats, _options, resumeFrom == 0 ? long.MinValue : resumeFrom);
+        }
+        return ReadFile(source.Path, stats, resumeFrom);
+    }
+
+    private IEnumerable<TranscriptRecord> ReadFile(string path, TranscriptReadStats stats, long resumeFrom)
+    {
+        using var stream = files.OpenRead(path);
+        foreach (var record in JsonlTranscriptReader.Read(stream, stats, _options, resumeFrom)) yield return record;
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in _stores.Values) store.Dispose();
+        _stores.Clear();
+    }
+}

@@ -1,0 +1,17 @@
+namespace ClawLearn.Sessions;
+
+/// <summary>
+/// One place a session's events can be read from: a JSONL file (live or archived) or a session in the SQLite
+/// store. <see cref="EventCount"/> is known for SQLite, and counted for files only when de-duplication needs it.
+/// </summary>
+public sealed record SessionSource(
+    string AgentId,
+    string SessionId,
+    SessionSourceKind Kind,
+    string Path,
+    long Bytes,
+    TranscriptFileName? FileName,
+    long? EventCount = null)
+{
+    public string? ThreadId => FileName?.ThreadId;
+}

@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+
+namespace ClawLearn.StateDir;
+
+/// <summary>
+/// Every file ClawLearn reads from a state directory or workspace is opened here, after
+/// <see cref="PrivacyBoundary"/> has agreed. Tests subscribe to <see cref="Opened"/> to prove that no
+/// forbidden file is ever touched.
+/// </summary>
+public sealed class SafeFileAccess(string stateDir)
+{
+    public string StateDir { get; } = Path.GetFullPath(stateDir);
+
+    /// <summary>Raised with the full path of every file opened, before it is opened.</summary>
+    public event Action<string>? Opened;
+
+    public bool IsAllowed(string path) => PrivacyBoundary.ForbiddenReason(StateDir, Path.GetFullPath(path)) is null;
+
+    public FileStream OpenRead(string path, int bufferSize = 1)
+    {
+        var full = Check(path);
+        // FileShare.ReadWrite|Delete: a live gateway may append to, rename or rotate the file while we read.
+        return new FileStream(full, new FileStreamOptions
+        {
+            Mode = FileMode.Open,
+            Access = FileAccess.Read,
+            Share = FileShare.ReadWrite | FileShare.Delete,
+            BufferSize = bufferSize,
+            Options = FileOptions.SequentialScan,
+        });
+    }
+
+    /// <summary>Reads a small text file (config, markdown) whole. Never used for transcripts.</summary>
+    public string ReadAllText(string path)
+    {
+        using var stream = OpenRead(path, 4096);
+        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Opens an SQLite database read-only; a live writer may hold it, so waits are short and bounded.</summary>
+    public SqliteConnection OpenSqliteReadOnly(string path)
+    {
+        var full = Check(path);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadOnly,
+            Cache = SqliteCacheMode.Private,
+            Pooling = false,
+            DefaultTimeout = 5,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA query_only = 1;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private string Check(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (PrivacyBoundary.ForbiddenReason(StateDir, full) is { } reason) Throw.PrivacyViolation(full, reason);
+        Opened?.Invoke(full);
+        return full;
+    }
+}

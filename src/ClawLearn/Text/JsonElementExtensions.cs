@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace ClawLearn;
+
+/// <summary>Tolerant accessors: a missing property or a value of the wrong kind is simply absent.</summary>
+internal static class JsonElementExtensions
+{
+    public static JsonElement? Prop(this JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
+
+    public static string? Str(this JsonElement element, string name) =>
+        element.Prop(name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+
+    public static long? Long(this JsonElement element, string name) =>
+        element.Prop(name) is { ValueKind: JsonValueKind.Number } value && value.TryGetDouble(out var d) && double.IsFinite(d)
+            ? (long)d
+            : null;
+
+    public static int? Int(this JsonElement element, string name) =>
+        element.Long(name) is { } l && l is >= int.MinValue and <= int.MaxValue ? (int)l : null;
+
+    public static bool Bool(this JsonElement element, string name) =>
+        element.Prop(name) is { ValueKind: JsonValueKind.True };
+
+    /// <summary>A time given either as epoch milliseconds or as an ISO-8601 string.</summary>
+    public static long? TimeMs(this JsonElement element, string name) => element.Prop(name) switch
+    {
+        { ValueKind: JsonValueKind.Number } n when n.TryGetDouble(out var d) && double.IsFinite(d) => (long)d,
+        { ValueKind: JsonValueKind.String } s => Timestamps.ParseIso(s.GetString()),
+        _ => null,
+    };
+
+    public static IEnumerable<JsonElement> Items(this JsonElement element, string name) =>
+        element.Prop(name) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];
+}

@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ClawLearn.Transcripts;
+
+/// <summary>
+/// Turns message content into text: a string as is; an array as its text-like parts joined by newlines
+/// (images become <c>[image]</c>, never base64); an object as its <c>text</c>, else compact JSON.
+/// </summary>
+internal static class ContentText
+{
+    public static string Of(JsonElement? content) => content switch
+    {
+        null => "",
+        { ValueKind: JsonValueKind.String } s => s.GetString() ?? "",
+        { ValueKind: JsonValueKind.Array } a => JoinParts(a, includeNonText: true),
+        { ValueKind: JsonValueKind.Object } o => o.Str("text") ?? (o.Str("type") == "image" ? "[image]" : o.GetRawText()),
+        _ => "",
+    };
+
+    /// <summary>Assistant text: only text blocks (thinking and tool calls are not what the model said).</summary>
+    public static string AssistantText(JsonElement? content) => content is { ValueKind: JsonValueKind.Array } a
+        ? JoinParts(a, includeNonText: false)
+        : Of(content);
+
+    /// <summary>Every string value in a JSON tree, unescaped, joined by newlines.</summary>
+    public static string StringsOf(JsonElement? element)
+    {
+        if (element is not { } e) return "";
+        var sb = new StringBuilder();
+        Collect(e, sb);
+        return sb.ToString();
+    }
+
+    private static void Collect(JsonElement e, StringBuilder sb)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.String:
+                if (sb.Length > 0) sb.Append('\n');
+                sb.Append(e.GetString());
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in e.EnumerateArray()) Collect(item, sb);
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in e.EnumerateObject()) Collect(property.Value, sb);
+                break;
+        }
+    }
+
+    private static string JoinParts(JsonElement array, bool includeNonText)
+    {
+        var sb = new StringBuilder();
+        foreach (var part in array.EnumerateArray())
+        {
+            string? text = part.ValueKind switch
+            {
+                JsonValueKind.String => part.GetString(),
+                JsonValueKind.Object => part.Str("type") switch
+                {
+                    "text" or "input_text" or "output_text" => part.Str("text"),
+                    "image" or "image_url" or "input_image" => includeNonText ? "[image]" : null,
+                    "thinking" or "toolCall" => null,
+                    _ => includeNonText ? part.Str("text") : null,
+                },
+                _ => null,
+            };
+            if (text is null) continue;
+            if (sb.Length > 0) sb.Append('\n');
+            sb.Append(text);
+        }
+        return sb.ToString();
+    }
+}

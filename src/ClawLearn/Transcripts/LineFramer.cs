@@ -1,0 +1,127 @@
+using System.Buffers;
+
+namespace ClawLearn.Transcripts;
+
+/// <summary>
+/// Our own JSONL framing over a stream: yields each line's bytes (without <c>\r\n</c>) from a pooled buffer
+/// that grows only up to the line limit. A longer line is drained and reported as <see cref="LineStatus.TooLong"/>
+/// without ever being held whole, so memory stays flat however big a file or a line is.
+/// The returned memory is valid until the next call.
+/// </summary>
+internal sealed class LineFramer : IDisposable
+{
+    private readonly Stream _stream;
+    private readonly int _maxLineBytes;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private long _bufferOffset; // file offset of _buffer[0]
+
+    public LineFramer(Stream stream, long startOffset, LineReaderOptions options)
+    {
+        _stream = stream;
+        _maxLineBytes = Math.Max(1024, options.MaxLineBytes);
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Clamp(options.BufferBytes, 4096, _maxLineBytes + 1));
+        _bufferOffset = startOffset;
+        if (startOffset > 0) stream.Seek(startOffset, SeekOrigin.Begin);
+    }
+
+    /// <summary>Reads the next line. False at the end of the stream.</summary>
+    public bool Next(out ReadOnlyMemory<byte> line, out long offset, out LineStatus status)
+    {
+        while (true)
+        {
+            var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                offset = _bufferOffset + _start;
+                line = TrimCr(_buffer.AsMemory(_start, newline));
+                _start += newline + 1;
+                status = LineStatus.Complete;
+                return true;
+            }
+            if (_eof)
+            {
+                offset = _bufferOffset + _start;
+                if (_start == _end)
+                {
+                    line = default;
+                    status = LineStatus.Complete;
+                    return false;
+                }
+                line = TrimCr(_buffer.AsMemory(_start, _end - _start));
+                _start = _end;
+                status = LineStatus.Unterminated;
+                return true;
+            }
+            if (_end - _start > _maxLineBytes)
+            {
+                offset = _bufferOffset + _start;
+                DrainLongLine();
+                line = default;
+                status = LineStatus.TooLong;
+                return true;
+            }
+            Fill();
+        }
+    }
+
+    /// <summary>The file offset just past everything returned so far.</summary>
+    public long Position => _bufferOffset + _start;
+
+    private static ReadOnlyMemory<byte> TrimCr(ReadOnlyMemory<byte> line) =>
+        line.Length > 0 && line.Span[^1] == (byte)'\r' ? line[..^1] : line;
+
+    private void Fill()
+    {
+        var unread = _end - _start;
+        if (_start > 0)
+        {
+            _buffer.AsSpan(_start, unread).CopyTo(_buffer);
+            _bufferOffset += _start;
+            _start = 0;
+            _end = unread;
+        }
+        if (_end == _buffer.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, _maxLineBytes + 1 + 4096));
+            _buffer.AsSpan(0, _end).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
+        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0) _eof = true;
+        _end += read;
+    }
+
+    // Discards bytes up to and including the next newline (or the end of the stream).
+    private void DrainLongLine()
+    {
+        while (true)
+        {
+            var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                _start += newline + 1;
+                return;
+            }
+            _bufferOffset += _end;
+            _start = 0;
+            _end = 0;
+            var read = _stream.Read(_buffer, 0, _buffer.Length);
+            if (read == 0)
+            {
+                _eof = true;
+                return;
+            }
+            _end = read;
+        }
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+}

@@ -1,0 +1,16 @@
+namespace ClawLearn.Transcripts;
+
+/// <summary>How transcript lines are framed and bounded.</summary>
+public readonly record struct LineReaderOptions
+{
+    public LineReaderOptions() { }
+
+    /// <summary>Lines longer than this are skipped (and counted) without being held in memory. Default 16 MiB.</summary>
+    public int MaxLineBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Initial read buffer; it grows up to <see cref="MaxLineBytes"/> for long lines. Default 64 KiB.</summary>
+    public int BufferBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Tool-result text kept per turn; the rest is cut (results are the lowest-value text). Default 4096.</summary>
+    public int MaxToolResultChars { get; init; } = 4096;
+}

@@ -1,0 +1,12 @@
+namespace ClawLearn.Transcripts;
+
+/// <summary>How a framed line ended.</summary>
+public enum LineStatus
+{
+    /// <summary>Terminated by a newline.</summary>
+    Complete,
+    /// <summary>The last bytes of the file, with no newline after them.</summary>
+    Unterminated,
+    /// <summary>Longer than the limit; its bytes were discarded.</summary>
+    TooLong,
+}

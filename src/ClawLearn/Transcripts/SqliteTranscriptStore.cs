@@ -1,0 +1,211 @@
+using System.Text;
+using System.Text.Json;
+using ClawLearn.Sessions;
+using ClawLearn.StateDir;
+using Microsoft.Data.Sqlite;
+
+namespace ClawLearn.Transcripts;
+
+/// <summary>
+/// Reads OpenClaw's per-agent SQLite store (<c>agents/&lt;id&gt;/agent/openclaw-agent.sqlite</c>, trace-contract
+/// section 9) read-only. Events come in <c>(session_id, seq)</c> order in keyset pages, each page its own short
+/// read, so a live gateway writing through WAL is never blocked for long; a busy database is retried.
+/// </summary>
+public sealed class SqliteTranscriptStore : IDisposable
+{
+    public const int PageSize = 2000;
+    private const int BusyRetries = 20;
+
+    private readonly SqliteConnection _connection;
+    private readonly HashSet<string> _tables;
+
+    private SqliteTranscriptStore(SqliteConnection connection, HashSet<string> tables)
+    {
+        _connection = connection;
+        _tables = tables;
+    }
+
+    public string Path => _connection.DataSource;
+
+    public static SqliteTranscriptStore Open(string path, SafeFileAccess files)
+    {
+        var connection = files.OpenSqliteReadOnly(path);
+        try
+        {
+            var tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            WithRetry(() =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) tables.Add(reader.GetString(0));
+                return 0;
+            });
+            return new SqliteTranscriptStore(connection, tables);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public bool HasTranscripts => _tables.Contains("transcript_events");
+
+    /// <summary>Every session with events, with its metadata; sorted by session id.</summary>
+    public IReadOnlyList<SqliteSessionWindow> ListSessions(string agentId)
+    {
+        if (!HasTranscripts) return [];
+        var counts = new List<(string Id, long Count)>();
+        WithRetry(() =>
+        {
+            counts.Clear();
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT session_id, COUNT(*) FROM transcript_events GROUP BY session_id ORDER BY session_id";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) counts.Add((reader.GetString(0), reader.GetInt64(1)));
+            return 0;
+        });
+        var windows = ReadWindows();
+        var nodes = ReadNodes(agentId);
+        return counts.Select(c =>
+        {
+            windows.TryGetValue(c.Id, out var w);
+            nodes.TryGetValue(c.Id, out var node);
+            return new SqliteSessionWindow(c.Id, c.Count, w?.Key ?? node?.Key, w?.Channel, w?.Provider, w?.Model, w?.Display,
+                w?.Created, node);
+        }).ToList();
+    }
+
+    /// <summary>The events of one session in <c>seq</c> order, parsed like transcript lines.</summary>
+    public IEnumerable<TranscriptRecord> ReadEvents(string sessionId, TranscriptReadStats stats, LineReaderOptions options = default,
+        long afterSeq = long.MinValue)
+    {
+        options = options == default ? new LineReaderOptions() : options;
+        var last = afterSeq;
+        while (true)
+        {
+            var page = ReadPage(sessionId, last);
+            foreach (var (seq, json) in page)
+            {
+                last = seq;
+                stats.Lines++;
+                var bytes = Encoding.UTF8.GetBytes(json);
+                if (bytes.Length > options.MaxLineBytes)
+                {
+                    stats.Skip(SkipReason.LineTooLong, seq);
+                    continue;
+                }
+                var outcome = TranscriptLineParser.Parse(bytes, options);
+                if (outcome.Skip is { } reason)
+                {
+                    stats.Skip(reason, seq);
+                    continue;
+                }
+                if (JsonlTranscriptReader.Count(outcome, stats) is { } record) yield return record;
+            }
+            stats.ConsumedBytes = last;
+            if (page.Count < PageSize) yield break;
+        }
+    }
+
+    private List<(long Seq, string Json)> ReadPage(string sessionId, long afterSeq) => WithRetry(() =>
+    {
+        var rows = new List<(long, string)>(PageSize);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT seq, event_json FROM transcript_events WHERE session_id = $id AND seq > $after ORDER BY seq LIMIT $limit";
+        command.Parameters.AddWithValue("$id", sessionId);
+        command.Parameters.AddWithValue("$after", afterSeq);
+        command.Parameters.AddWithValue("$limit", PageSize);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) rows.Add((reader.GetInt64(0), reader.IsDBNull(1) ? "" : reader.GetString(1)));
+        return rows;
+    });
+
+    private sealed record WindowRow(string? Key, string? Channel, string? Provider, string? Model, string? Display, long? Created);
+
+    private Dictionary<string, WindowRow> ReadWindows()
+    {
+        var result = new Dictionary<string, WindowRow>(StringComparer.Ordinal);
+        if (!_tables.Contains("session_windows")) return result;
+        var columns = Columns("session_windows");
+        string Col(string name) => columns.Contains(name) ? name : "NULL";
+        WithRetry(() =>
+        {
+            result.Clear();
+            using var command = _connection.CreateCommand();
+            command.CommandText = $"SELECT session_id, {Col("session_key")}, {Col("channel")}, {Col("model_provider")}, {Col("model")}, {Col("display_name")}, {Col("created_at")} FROM session_windows";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (reader.IsDBNull(0)) continue;
+                result[reader.GetString(0)] = new WindowRow(Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4),
+                    Text(reader, 5), reader.IsDBNull(6) ? null : reader.GetValue(6) is long l ? l : null);
+            }
+            return 0;
+        });
+        return result;
+    }
+
+    private Dictionary<string, SessionIndexEntry> ReadNodes(string agentId)
+    {
+        var result = new Dictionary<string, SessionIndexEntry>(StringComparer.Ordinal);
+        if (!_tables.Contains("session_nodes")) return result;
+        var columns = Columns("session_nodes");
+        if (!columns.Contains("entry_json")) return result;
+        WithRetry(() =>
+        {
+            result.Clear();
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT session_key, entry_json FROM session_nodes";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (reader.IsDBNull(0) || reader.IsDBNull(1)) continue;
+                try
+                {
+                    using var document = JsonDocument.Parse(reader.GetString(1));
+                    if (SessionIndexReader.EntryFromMap(reader.GetString(0), document.RootElement, agentId) is { } entry)
+                        result[entry.SessionId] = entry;
+                }
+                catch (JsonException)
+                {
+                    // A malformed node entry loses only its metadata; the transcript itself is still read.
+                }
+            }
+            return 0;
+        });
+        return result;
+    }
+
+    private HashSet<string> Columns(string table) => WithRetry(() =>
+    {
+        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"PRAGMA table_info({table})";
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) columns.Add(reader.GetString(1));
+        return columns;
+    });
+
+    private static string? Text(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Convert.ToString(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    // SQLITE_BUSY / SQLITE_LOCKED: a live gateway is checkpointing or writing; wait briefly and try again.
+    private static T WithRetry<T>(Func<T> action)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return action();
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < BusyRetries)
+            {
+                Thread.Sleep(Math.Min(50 * (attempt + 1), 500));
+            }
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
