@@ -11,7 +11,8 @@ internal static class CliApp
     {
         var root = BuildRoot(env);
         var parse = root.Parse(args);
-        var output = new InvocationConfiguration { Output = env.Out.Profile.Out.Writer, Error = env.Error };
+        // Our own handler below maps failures to exit codes; System.CommandLine's would turn them all into 1.
+        var output = new InvocationConfiguration { Output = env.Out.Profile.Out.Writer, Error = env.Error, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0 && !HelpRequested(args))
         {
             foreach (var error in parse.Errors) env.Error.WriteLine($"error: {error.Message}");

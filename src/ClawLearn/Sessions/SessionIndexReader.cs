@@ -42,6 +42,7 @@ public static class SessionIndexReader
 
     public static SessionIndex ReadStream(Stream stream, string agentId)
     {
+        if (stream.CanSeek && stream.Length - stream.Position == 0) return new SessionIndex(SessionIndexShape.None, [], null);
         using var walker = new JsonStreamWalker(stream);
         if (!walker.Read()) return new SessionIndex(SessionIndexShape.None, [], null);
         var entries = new List<SessionIndexEntry>();

@@ -45,7 +45,7 @@ public sealed class RealTranscript
 
     public RealTranscript Assistant(DateTimeOffset t, string? text, IEnumerable<(string Id, string Name, JsonObject Args)>? toolCalls = null,
         Usage? usage = null, string stopReason = "stop", string provider = "anthropic", string model = "claude-opus-4-5",
-        string? errorMessage = null, bool thinking = false)
+        string? errorMessage = null, bool thinking = false, bool withUsage = true)
     {
         var content = new JsonArray();
         if (thinking) content.Add(new JsonObject { ["type"] = "thinking", ["thinking"] = "Let me think about what the user needs.", ["thinkingSignature"] = "sig" });
@@ -59,10 +59,10 @@ public sealed class RealTranscript
             ["api"] = "anthropic-messages",
             ["provider"] = provider,
             ["model"] = model,
-            ["usage"] = (usage ?? new Usage(1200, 310, 9000, 0)).ToJson(),
             ["stopReason"] = stopReason,
             ["timestamp"] = t.ToUnixTimeMilliseconds(),
         };
+        if (withUsage) message["usage"] = (usage ?? new Usage(1200, 310, 9000, 0)).ToJson();
         if (errorMessage is not null) message["errorMessage"] = errorMessage;
         return Message(t, message);
     }

@@ -205,7 +205,7 @@ public static partial class StateDirFixture
             .User(t.AddMinutes(6), "Should I use a USB extension cable for the dongle?")
             .Assistant(t.AddMinutes(6).AddSeconds(5), "Yes: a USB extension cable keeps the Sonoff dongle away from USB 3 interference.", usage: new Usage(2000, 50, 0, 0))
             .User(t.AddMinutes(8), "Also check the calendar")
-            .Assistant(t.AddMinutes(8).AddSeconds(2), null, usage: null, stopReason: "error", errorMessage: "529 overloaded");
+            .Assistant(t.AddMinutes(8).AddSeconds(2), null, withUsage: false, stopReason: "error", errorMessage: "529 overloaded");
     }
 
     private static RealTranscript V2Transcript()

@@ -1,0 +1,111 @@
+using System.Text;
+using ClawLearn.Sessions;
+using ClawLearn.StateDir;
+using ClawLearn.Tests.Support;
+
+namespace ClawLearn.Tests.Sessions;
+
+public class SessionIndexReaderTests
+{
+    private static SessionIndex Read(string json) => SessionIndexReader.ReadStream(new MemoryStream(Encoding.UTF8.GetBytes(json)), "main");
+
+    [Fact]
+    public void Map_shape_resolves_channel_name_agent_and_report()
+    {
+        using var fixture = new FixtureDir();
+        var index = SessionIndexReader.Read(fixture.Path("agents", "main", "sessions", "sessions.json"), "main", new SafeFileAccess(fixture.Root));
+        Assert.Equal(SessionIndexShape.Map, index.Shape);
+        Assert.Equal(5, index.Entries.Count);
+        var dm = index.Entries.Single(e => e.Key == "agent:main:main");
+        Assert.Equal(("telegram", "Alice Smith (@alice) id:123456789", 1771581600000L), (dm.Channel, dm.Name, dm.UpdatedAtMs!.Value));
+        Assert.Equal(("anthropic", "claude-opus-4-5"), (dm.ModelProvider, dm.Model));
+        Assert.Equal(new Dictionary<string, int> { ["exec"] = 1800, ["read"] = 600, ["memory_search"] = 700, ["message"] = 900 }, dm.Report!.ToolSchemaChars);
+        Assert.Equal(1400, dm.Report.SkillChars["wiki-ingest"]);
+        Assert.Equal(48210, dm.Report.SystemPromptChars);
+        Assert.Contains(dm.Report.InjectedFiles, f => f is { Name: "MEMORY.md", RawChars: 26000, Truncated: true });
+        Assert.Equal("cron", index.Entries.Single(e => e.Key == "agent:main:cron:daily-brief").Channel); // legacy provider → channel
+        Assert.Equal("telegram:g-dev-chat", index.Entries.Single(e => e.Key!.Contains(":topic:")).Name);
+        Assert.Equal("summarize HA logs", index.Entries.Single(e => e.Key!.Contains(":subagent:")).Name);
+    }
+
+    [Fact]
+    public void Seed_array_shape_reads_iso_times_names_and_counts()
+    {
+        var index = Read("""
+            [{"id":"r1","name":"vector DB comparison","created_at":"2026-01-12T09:00:00Z","updated_at":"2026-01-12T10:12:00Z","message_count":6,"agent_id":"research"},
+             {"id":"r2","name":"other","agent_id":"default"}, {"noid": true}, 42]
+            """);
+        Assert.Equal(SessionIndexShape.SeedArray, index.Shape);
+        Assert.Equal(2, index.Entries.Count);
+        var first = index.Entries[0];
+        Assert.Equal(("r1", "vector DB comparison", 6, "research"), (first.SessionId, first.Name, first.MessageCount!.Value, first.AgentId!));
+        Assert.Equal("2026-01-12T10:12:00.000Z", Timestamps.ToIso(first.UpdatedAtMs!.Value));
+        Assert.Equal("main", index.Entries[1].AgentId); // "default" means the directory's agent
+    }
+
+    [Fact]
+    public void Cli_export_shape_reads_the_sessions_array()
+    {
+        var index = Read("""
+            {"path": "/x/sessions.json", "count": 2, "activeMinutes": 120, "sessions": [
+              {"key": "agent:ops:main", "kind": "direct", "updatedAt": 1771581600000, "ageMs": 5, "sessionId": "s1", "model": "gpt-5.2", "totalTokens": 10},
+              {"key": "global", "kind": "global", "sessionId": "s2"}]}
+            """);
+        Assert.Equal(SessionIndexShape.CliExport, index.Shape);
+        Assert.Equal(["s1", "s2"], index.Entries.Select(e => e.SessionId));
+        Assert.Equal(("ops", "direct", "gpt-5.2"), (index.Entries[0].AgentId!, index.Entries[0].ChatType!, index.Entries[0].Model!));
+        Assert.Equal("main", index.Entries[1].AgentId);
+    }
+
+    [Fact]
+    public void Entries_larger_than_the_read_buffer_stream_one_at_a_time()
+    {
+        // Each entry carries a 100 KB report; the walker starts with a 64 KB buffer and must grow per entry only.
+        var sb = new StringBuilder("{");
+        for (var i = 0; i < 30; i++)
+        {
+            if (i > 0) sb.Append(',');
+            sb.Append($"\"agent:main:s{i}\": {{\"sessionId\": \"id{i}\", \"updatedAt\": {i}, \"systemPromptReport\": {{\"systemPrompt\": {{\"chars\": {i}, \"text\": \"{new string('p', 100_000)}\"}}}}}}");
+        }
+        sb.Append('}');
+        var index = Read(sb.ToString());
+        Assert.Equal(30, index.Entries.Count);
+        Assert.Equal(29, index.Entries[29].Report!.SystemPromptChars);
+    }
+
+    [Fact]
+    public void Comments_trailing_commas_and_a_bom_are_tolerated_while_streaming()
+    {
+        var index = Read("\uFEFF// hand edited\n{ \"agent:main:main\": { \"sessionId\": \"a\", \"updatedAt\": 1, }, /* x */ }");
+        Assert.Equal(["a"], index.Entries.Select(e => e.SessionId));
+    }
+
+    [Fact]
+    public void Json5_only_stores_fall_back_to_the_json5_reader()
+    {
+        using var temp = new TempDir();
+        var path = temp.Combine("sessions.json");
+        File.WriteAllText(path, "{ 'agent:main:main': { sessionId: 'a', updatedAt: 0x10 } }");
+        var index = SessionIndexReader.Read(path, "main", new SafeFileAccess(temp.Path));
+        Assert.Equal(SessionIndexShape.Map, index.Shape);
+        Assert.Equal(16L, index.Entries.Single().UpdatedAtMs);
+    }
+
+    [Fact]
+    public void A_broken_store_is_reported_not_fatal()
+    {
+        using var temp = new TempDir();
+        var path = temp.Combine("sessions.json");
+        File.WriteAllText(path, "{ \"agent:main:main\": { \"sessionId\": ");
+        var index = SessionIndexReader.Read(path, "main", new SafeFileAccess(temp.Path));
+        Assert.Empty(index.Entries);
+        Assert.NotNull(index.Problem);
+    }
+
+    [Fact]
+    public void Missing_and_empty_stores_have_no_entries()
+    {
+        Assert.Equal(SessionIndexShape.None, Read("").Shape);
+        Assert.Equal(SessionIndexShape.None, SessionIndexReader.Read("/nonexistent/sessions.json", "main", new SafeFileAccess("/")).Shape);
+    }
+}
