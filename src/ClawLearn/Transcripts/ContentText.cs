@@ -18,6 +18,43 @@ internal static class ContentText
         _ => "",
     };
 
+    /// <summary>Text of a tool result, decoded only up to <paramref name="maxChars"/>, with a cut marker when longer.</summary>
+    public static string Limited(JsonElement? content, int maxChars)
+    {
+        var sb = new StringBuilder();
+        var cut = false;
+        switch (content)
+        {
+            case { ValueKind: JsonValueKind.String } s:
+                sb.Append(JsonStringPrefix.Get(s, maxChars, out cut));
+                break;
+            case { ValueKind: JsonValueKind.Array } a:
+                foreach (var part in a.EnumerateArray())
+                {
+                    if (sb.Length >= maxChars) { cut = true; break; }
+                    var text = part.ValueKind == JsonValueKind.String ? (JsonElement?)part : part.Prop("text");
+                    if (sb.Length > 0) sb.Append('\n');
+                    if (text is { ValueKind: JsonValueKind.String } t)
+                    {
+                        sb.Append(JsonStringPrefix.Get(t, maxChars - sb.Length, out var partCut));
+                        cut |= partCut;
+                    }
+                    else if (part.Str("type") is "image" or "image_url" or "input_image")
+                    {
+                        sb.Append("[image]");
+                    }
+                }
+                break;
+            default:
+                var whole = Of(content);
+                cut = whole.Length > maxChars;
+                sb.Append(cut ? whole[..maxChars] : whole);
+                break;
+        }
+        if (sb.Length > maxChars) { sb.Length = maxChars; cut = true; }
+        return cut ? sb.Append("…[cut]").ToString() : sb.ToString();
+    }
+
     /// <summary>Assistant text: only text blocks (thinking and tool calls are not what the model said).</summary>
     public static string AssistantText(JsonElement? content) => content is { ValueKind: JsonValueKind.Array } a
         ? JoinParts(a, includeNonText: false)

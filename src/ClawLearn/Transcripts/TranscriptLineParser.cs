@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -67,7 +66,7 @@ internal static class TranscriptLineParser
                     ToolCalls(content), Usage(message), message.Str("provider"), message.Str("model"),
                     message.Str("stopReason"), message.Str("errorMessage"), EntryId: entryId));
             case "toolResult":
-                return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, Cut(ContentText.Of(content), options.MaxToolResultChars), [],
+                return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ContentText.Limited(content, options.MaxToolResultChars), [],
                     ToolName: message.Str("toolName"), IsError: message.Bool("isError"), EntryId: entryId));
             case var role:
                 return LineOutcome.Of(new MetadataEntry(role is null ? "message" : $"message:{role}", message.Str("summary"), time));
@@ -91,7 +90,7 @@ internal static class TranscriptLineParser
                 var input = root.Prop("input") ?? root.Prop("arguments");
                 return LineOutcome.Of(new Turn(TurnRole.ToolCall, time, "", [new ToolCall(root.Str("id"), name, ContentText.StringsOf(input))], ToolName: name));
             case "tool_result":
-                return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, Cut(ContentText.Of(content), options.MaxToolResultChars), [],
+                return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ContentText.Limited(content, options.MaxToolResultChars), [],
                     ToolName: root.Str("name"), IsError: root.Bool("isError")));
             default:
                 return LineOutcome.Of(new MetadataEntry($"role:{role}", null, time));
@@ -121,7 +120,4 @@ internal static class TranscriptLineParser
         return new TokenUsage(usage.Long("input") ?? 0, usage.Long("output") ?? 0, usage.Long("cacheRead") ?? 0,
             usage.Long("cacheWrite") ?? 0, usage.Long("totalTokens"));
     }
-
-    private static string Cut(string text, int max) =>
-        text.Length <= max ? text : new StringBuilder(max + 16).Append(text, 0, max).Append("…[cut]").ToString();
 }

@@ -1,0 +1,19 @@
+using ClawLearn.Bench;
+
+// clawlearn benchmarks. Each measurement runs in a child process so its peak RSS is its own.
+//   streaming [--sizes 1,10,100,500] [--dir DIR]   peak memory while a single transcript grows
+//   index [--mb 40]                                 a big sessions.json, streamed vs one DOM
+return args.FirstOrDefault() switch
+{
+    "streaming" => StreamingBenchmark.Run(args[1..]),
+    "index" => SessionIndexBenchmark.Run(args[1..]),
+    "measure-transcript" => Measure.Transcript(args[1]),
+    "measure-index" => Measure.Index(args[1], args[2]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: ClawLearn.Bench streaming [--sizes 1,10,100,500] [--dir DIR] | index [--mb 40]");
+    return 2;
+}
