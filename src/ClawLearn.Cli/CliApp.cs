@@ -33,9 +33,15 @@ internal static class CliApp
             env.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             env.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (PrivacyViolationException e)
+        {
+            // Never expected: discovery skips forbidden files. Refusing loudly beats reading a secret.
+            env.Error.WriteLine($"error: {e.Message} (this is a bug in ClawLearn; please report it)");
             return ExitCodes.Failure;
         }
     }

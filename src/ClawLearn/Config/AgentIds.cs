@@ -1,20 +1,28 @@
-using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ClawLearn.Config;
 
-/// <summary>Agent id normalisation as OpenClaw does it: lower case, path-safe, at most 64 characters.</summary>
-public static class AgentIds
+/// <summary>
+/// Agent id normalisation as OpenClaw does it (<c>normalizeAgentId</c>): lower case; an id that is already
+/// path-safe is kept as is; otherwise each run of other characters becomes one <c>-</c>, dashes are trimmed
+/// from the ends, and the result is cut to 64 characters. An empty result means <c>main</c>.
+/// </summary>
+public static partial class AgentIds
 {
     public const string Main = "main";
 
     public static string Normalize(string id)
     {
-        var trimmed = id.Trim().ToLowerInvariant();
-        var sb = new StringBuilder(trimmed.Length);
-        foreach (var c in trimmed)
-            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-');
-        var result = sb.ToString().Trim('-');
+        var lower = id.Trim().ToLowerInvariant();
+        if (Valid().IsMatch(lower)) return lower;
+        var result = Invalid().Replace(lower, "-").Trim('-');
         if (result.Length > 64) result = result[..64];
         return result.Length == 0 ? Main : result;
     }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Valid();
+
+    [GeneratedRegex("[^a-z0-9_-]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Invalid();
 }

@@ -46,6 +46,11 @@ public static class ConfigLoader
             Throw.Config(from, $"cannot read {(chain.Count > 0 ? "included file " : "")}'{fullPath}': {e.Message}");
             return null;
         }
+        catch (PrivacyViolationException e)
+        {
+            Throw.Config(chain.Count > 0 ? chain[^1] : fullPath, $"$include of '{fullPath}', a file ClawLearn never reads ({e.Reason})");
+            return null;
+        }
 
         var node = Json5Reader.Parse(text, fullPath);
         chain.Add(fullPath);

@@ -241,6 +241,12 @@ public sealed class Json5Reader
                 sb.Append(c);
                 continue;
             }
+            if (char.IsHighSurrogate(c) && _pos + 1 < _text.Length && char.IsLetter(_text, _pos))
+            {
+                sb.Append(c).Append(_text[_pos + 1]); // a letter outside the Basic Multilingual Plane
+                _pos += 2;
+                continue;
+            }
             if (!IsIdentifierChar(c, sb.Length == 0)) break;
             sb.Append(c);
             _pos++;
@@ -251,7 +257,7 @@ public sealed class Json5Reader
 
     private static bool IsIdentifierChar(char c, bool first)
     {
-        if (c is '$' or '_' || char.IsLetter(c)) return true;
+        if (c is '$' or '_' || char.IsLetter(c) || char.GetUnicodeCategory(c) == UnicodeCategory.LetterNumber) return true;
         if (first) return false;
         if (char.IsDigit(c) || c is '\u200C' or '\u200D') return true;
         var category = char.GetUnicodeCategory(c);

@@ -15,6 +15,7 @@ public static class StateDirScanner
     {
         var catalog = SessionDiscovery.Discover(state, options);
         var skippedLines = new List<SkippedLines>();
+        var problems = new List<string>(catalog.Problems);
         var agentScans = new List<AgentScan>();
         long lines = 0, dropped = 0, skippedTotal = 0;
         var done = 0;
@@ -28,9 +29,20 @@ public static class StateDirScanner
             foreach (var session in sessions)
             {
                 var stats = new TranscriptReadStats();
-                foreach (var record in reader.Read(session.Source, stats))
+                var where = session.Source.Kind == SessionSourceKind.Sqlite
+                    ? $"{state.Relative(session.Source.Path)}#{session.SessionId}"
+                    : state.Relative(session.Source.Path);
+                try
                 {
-                    if (record is Turn { Role: TurnRole.User }) userTurns++;
+                    foreach (var record in reader.Read(session.Source, stats))
+                    {
+                        if (record is Turn { Role: TurnRole.User }) userTurns++;
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+                {
+                    // The gateway may rotate a file mid-scan; what was read so far still counts.
+                    problems.Add($"{where}: reading stopped after {stats.Lines} lines: {e.Message}");
                 }
                 turns += stats.Turns;
                 lines += stats.Lines;
@@ -38,9 +50,6 @@ public static class StateDirScanner
                 skippedTotal += stats.SkippedTotal;
                 first = Min(first, stats.FirstTimestampMs);
                 last = Max(last, stats.LastTimestampMs);
-                var where = session.Source.Kind == SessionSourceKind.Sqlite
-                    ? $"{state.Relative(session.Source.Path)}#{session.SessionId}"
-                    : state.Relative(session.Source.Path);
                 foreach (var (reason, count) in stats.Skipped.OrderBy(p => p.Key))
                     skippedLines.Add(new SkippedLines(where, Describe(reason), count, stats.FirstSkippedLine[reason]));
                 progress?.Invoke(++done, catalog.Sessions.Count, session.SessionId);
@@ -62,7 +71,7 @@ public static class StateDirScanner
             File.Exists(state.Resolved.ConfigPath), state.Config.BootstrapMaxChars, agentScans, totals, skippedLines,
             catalog.Skipped.Select(s => new SkippedSourceScan(state.Relative(s.Source.Path), s.Source.SessionId, s.Reason)).ToList(),
             NotReadFinder.Find(state, options.IncludeArchived).Select(n => new NotReadScan(n.RelativePath, n.Reason)).ToList(),
-            catalog.Problems);
+            problems);
     }
 
     private static WorkspaceScan ScanWorkspace(StateDirectory state, AgentLayout agent)

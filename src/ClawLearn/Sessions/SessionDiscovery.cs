@@ -29,9 +29,9 @@ public static class SessionDiscovery
             if (index.Problem is { } problem) problems.Add($"{state.Relative(agent.SessionIndexPath)}: {problem}");
 
             var sources = new List<SessionSource>();
-            AddFiles(state, agent.SessionsDir, agent.Id, options, sources);
+            AddFiles(state, agent.SessionsDir, agent.Id, options, sources, skipped);
             if (agent.Id == Config.AgentIds.Main)
-                AddFiles(state, Path.Combine(state.Root, "sessions"), agent.Id, options, sources);
+                AddFiles(state, Path.Combine(state.Root, "sessions"), agent.Id, options, sources, skipped);
             var windows = AddSqlite(state, agent, sources, skipped, problems);
 
             foreach (var group in sources.GroupBy(s => s.SessionId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -43,7 +43,8 @@ public static class SessionDiscovery
         return new SessionCatalog(sessions, skipped, indexes, problems);
     }
 
-    private static void AddFiles(StateDirectory state, string dir, string agentId, DiscoveryOptions options, List<SessionSource> sources)
+    private static void AddFiles(StateDirectory state, string dir, string agentId, DiscoveryOptions options, List<SessionSource> sources,
+        List<SkippedSource> skipped)
     {
         if (!Directory.Exists(dir)) return;
         foreach (var path in Directory.EnumerateFiles(dir).Order(StringComparer.Ordinal))
@@ -52,9 +53,17 @@ public static class SessionDiscovery
             var name = TranscriptFileName.Parse(Path.GetFileName(path));
             if (name is null) continue;
             if (name.ArchiveKind is not null && !options.IncludeArchived) continue;
-            var id = HeaderId(path, state.Files) ?? name.StemSessionId;
             var kind = name.ArchiveKind is null ? SessionSourceKind.Jsonl : SessionSourceKind.Archived;
-            sources.Add(new SessionSource(agentId, id, kind, path, new FileInfo(path).Length, name));
+            try
+            {
+                var id = HeaderId(path, state.Files) ?? name.StemSessionId;
+                sources.Add(new SessionSource(agentId, id, kind, path, new FileInfo(path).Length, name));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A dangling link, or a file the live gateway renamed or deleted a moment ago.
+                skipped.Add(new SkippedSource(new SessionSource(agentId, name.StemSessionId, kind, path, 0, name), $"unreadable: {e.Message}"));
+            }
         }
     }
 
@@ -85,7 +94,9 @@ public static class SessionDiscovery
     private static SessionSource PickWinner(List<SessionSource> group, StateDirectory state, List<SkippedSource> skipped)
     {
         if (group.Count == 1) return group[0];
-        var counted = group.Select(s => s.EventCount is null ? s with { EventCount = CountLines(s.Path, state.Files) } : s).ToList();
+        // Both sides are counted the same way, as events that parse, so an extra blank or broken line in a
+        // file cannot beat an identical SQLite copy.
+        var counted = group.Select(s => s with { EventCount = CountEvents(s, state) }).ToList();
         var ordered = counted
             .OrderByDescending(s => s.EventCount)
             .ThenBy(s => s.Kind switch { SessionSourceKind.Sqlite => 0, SessionSourceKind.Jsonl => 1, _ => 2 })
@@ -133,10 +144,12 @@ public static class SessionDiscovery
             using var stream = files.OpenRead(path);
             var read = stream.ReadAtLeast(buffer.AsSpan(0, HeaderProbeBytes), HeaderProbeBytes, throwOnEndOfStream: false);
             var span = buffer.AsSpan(0, read);
+            var bom = span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+            span = span[bom..];
             var newline = span.IndexOf((byte)'\n');
             if (newline >= 0) span = span[..newline];
             else if (read == HeaderProbeBytes) return null; // the first line is too long to be a header
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, span.Length));
+            using var document = JsonDocument.Parse(buffer.AsMemory(bom, span.Length));
             var root = document.RootElement;
             return root.ValueKind == JsonValueKind.Object && root.Str("type") == "session" && root.Str("id") is { Length: > 0 } id ? id : null;
         }
@@ -150,25 +163,18 @@ public static class SessionDiscovery
         }
     }
 
-    private static long CountLines(string path, SafeFileAccess files)
+    private static long CountEvents(SessionSource source, StateDirectory state)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        var stats = new TranscriptReadStats();
         try
         {
-            using var stream = files.OpenRead(path);
-            long lines = 0;
-            var lastWasNewline = true;
-            int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                lines += buffer.AsSpan(0, read).Count((byte)'\n');
-                lastWasNewline = buffer[read - 1] == (byte)'\n';
-            }
-            return lastWasNewline ? lines : lines + 1;
+            using var reader = new SessionReader(state.Files);
+            foreach (var _ in reader.Read(source, stats)) { }
         }
-        finally
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            return -1; // unreadable: never the winner
         }
+        return stats.Lines - stats.SkippedTotal;
     }
 }

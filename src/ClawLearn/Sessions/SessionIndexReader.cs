@@ -37,6 +37,11 @@ public static class SessionIndexReader
             {
                 return new SessionIndex(SessionIndexShape.None, [], json5Error.Message);
             }
+            catch (ArgumentException notJson)
+            {
+                // NaN or Infinity: valid JSON5, but no JSON can carry it.
+                return new SessionIndex(SessionIndexShape.None, [], $"cannot be read as JSON: {notJson.Message}");
+            }
         }
     }
 

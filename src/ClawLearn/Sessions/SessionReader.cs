@@ -12,8 +12,11 @@ public sealed class SessionReader(SafeFileAccess files, LineReaderOptions option
     private readonly Dictionary<string, SqliteTranscriptStore> _stores = new(StringComparer.Ordinal);
     private readonly LineReaderOptions _options = options == default ? new LineReaderOptions() : options;
 
-    /// <summary>Streams a session's records; <paramref name="stats"/> fills in as the enumeration proceeds.</summary>
-    public IEnumerable<TranscriptRecord> Read(SessionSource source, TranscriptReadStats stats, long resumeFrom = 0)
+    /// <summary>
+    /// Streams a session's records; <paramref name="stats"/> fills in as the enumeration proceeds. Reading resumes
+    /// after <paramref name="resumeFrom"/>: a byte offset for files, a <c>seq</c> for SQLite (null: from the start).
+    /// </summary>
+    public IEnumerable<TranscriptRecord> Read(SessionSource source, TranscriptReadStats stats, long? resumeFrom = null)
     {
         if (source.Kind == SessionSourceKind.Sqlite)
         {
@@ -22,9 +25,9 @@ public sealed class SessionReader(SafeFileAccess files, LineReaderOptions option
                 store = SqliteTranscriptStore.Open(source.Path, files);
                 _stores[source.Path] = store;
             }
-            return store.ReadEvents(source.SessionId, stats, _options, resumeFrom == 0 ? long.MinValue : resumeFrom);
+            return store.ReadEvents(source.SessionId, stats, _options, resumeFrom);
         }
-        return ReadFile(source.Path, stats, resumeFrom);
+        return ReadFile(source.Path, stats, resumeFrom ?? 0);
     }
 
     private IEnumerable<TranscriptRecord> ReadFile(string path, TranscriptReadStats stats, long resumeFrom)

@@ -16,15 +16,24 @@ public static partial class PrivacyBoundary
     /// </summary>
     public static string? ForbiddenReason(string stateDir, string fullPath)
     {
+        if (Judge(stateDir, fullPath) is { } reason) return reason;
+        // A link is judged by where it leads too: sessions/x.jsonl -> ../credentials/y must not be read.
+        var real = RealPath.Resolve(fullPath);
+        return real == fullPath ? null : Judge(stateDir, real) ?? Judge(RealPath.Resolve(stateDir), real);
+    }
+
+    private static string? Judge(string stateDir, string fullPath)
+    {
         var relative = Path.GetRelativePath(stateDir, fullPath).Replace('\\', '/');
         var insideStateDir = !relative.StartsWith("../", StringComparison.Ordinal) && relative != ".." && !Path.IsPathRooted(relative);
         if (insideStateDir && ForbiddenInStateDir(relative) is { } placeReason) return placeReason;
         return ForbiddenByName(fullPath.Replace('\\', '/'));
     }
 
+    // Names are compared case-insensitively: on macOS and Windows "Credentials/" is the same folder.
     private static string? ForbiddenInStateDir(string relative)
     {
-        var segments = relative.Split('/');
+        var segments = relative.ToLowerInvariant().Split('/');
         var first = segments[0];
         if (first == "credentials") return "credentials";
         if (first == "browser") return "browser profiles and cookies";
@@ -39,8 +48,8 @@ public static partial class PrivacyBoundary
 
     private static string? ForbiddenByName(string path)
     {
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var name = segments.Length > 0 ? segments[^1] : path;
+        var segments = path.ToLowerInvariant().Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var name = segments.Length > 0 ? segments[^1] : path.ToLowerInvariant();
         if (name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal)) return "dotenv secrets";
         if (name.EndsWith(".lock", StringComparison.Ordinal)) return "lock file";
         if (name.EndsWith(".tmp", StringComparison.Ordinal)) return "temporary file";
@@ -53,9 +62,9 @@ public static partial class PrivacyBoundary
         return null;
     }
 
-    [GeneratedRegex(@"^(openclaw|clawdbot|moltbot|moldbot)\.json\.bak", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(openclaw|clawdbot|moltbot|moldbot)\.json\.bak", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ConfigBackup();
 
-    [GeneratedRegex(@"\.jsonl\.bak\.", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\.jsonl\.bak\.", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CompactionBackup();
 }

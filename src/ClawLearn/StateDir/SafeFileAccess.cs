@@ -30,11 +30,14 @@ public sealed class SafeFileAccess(string stateDir)
         });
     }
 
-    /// <summary>Reads a small text file (config, markdown) whole. Never used for transcripts.</summary>
-    public string ReadAllText(string path)
+    /// <summary>
+    /// Reads a small UTF-8 text file (config, markdown) whole; never used for transcripts. With
+    /// <paramref name="keepByteOrderMark"/> a leading U+FEFF stays in the text, as Node's readFile keeps it.
+    /// </summary>
+    public string ReadAllText(string path, bool keepByteOrderMark = false)
     {
         using var stream = OpenRead(path, 4096);
-        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(stream, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: !keepByteOrderMark);
         return reader.ReadToEnd();
     }
 

@@ -60,25 +60,36 @@ public sealed class StateDirectory
     private static List<AgentLayout> DiscoverAgents(ResolvedStateDir resolved, OpenClawConfig config)
     {
         var ids = new SortedSet<string>(StringComparer.Ordinal);
+        // Normalised id → the folder's real name: "agents/Helper" is agent "helper", read from "agents/Helper".
+        var folders = new Dictionary<string, string>(StringComparer.Ordinal);
         var agentsDir = Path.Combine(resolved.Path, "agents");
         if (Directory.Exists(agentsDir))
         {
-            foreach (var dir in Directory.EnumerateDirectories(agentsDir)) ids.Add(AgentIds.Normalize(Path.GetFileName(dir)));
+            foreach (var dir in Directory.EnumerateDirectories(agentsDir).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(dir);
+                var id = AgentIds.Normalize(name);
+                ids.Add(id);
+                if (!folders.TryAdd(id, name) && name == id) folders[id] = name; // an exact match wins over a variant
+            }
         }
         foreach (var entry in config.Agents) ids.Add(entry.Id);
         if (Directory.Exists(Path.Combine(resolved.Path, "sessions"))) ids.Add(AgentIds.Main);
         if (ids.Count == 0) ids.Add(config.DefaultAgentId);
 
         var defaultId = config.DefaultAgentId;
-        return ids.Select(id => Layout(resolved, config, id, id == defaultId))
+        return ids.Select(id => Layout(resolved, config, id, folders.GetValueOrDefault(id, id), id == defaultId))
             .OrderByDescending(a => a.IsDefault).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
     }
 
-    private static AgentLayout Layout(ResolvedStateDir resolved, OpenClawConfig config, string id, bool isDefault)
+    private static AgentLayout Layout(ResolvedStateDir resolved, OpenClawConfig config, string id, string folder, bool isDefault)
     {
         var entry = config.Agents.FirstOrDefault(a => a.Id == id);
-        var agentRoot = Path.Combine(resolved.Path, "agents", id);
-        var indexPath = config.SessionStore is { Length: > 0 } store
+        var agentRoot = Path.Combine(resolved.Path, "agents", folder);
+        // A session.store without {agentId} is one shared store; it is read once, for the default agent, so
+        // no transcript is counted once per agent. Other agents keep their own folders.
+        var store = config.SessionStore is { Length: > 0 } s && (isDefault || s.Contains("{agentId}", StringComparison.Ordinal)) ? s : null;
+        var indexPath = store is not null
             ? Path.GetFullPath(PathExpansion.ExpandHome(store.Replace("{agentId}", id, StringComparison.Ordinal), resolved.Home), resolved.Path)
             : Path.Combine(agentRoot, "sessions", "sessions.json");
         var agentDir = entry?.AgentDir is { Length: > 0 } custom

@@ -16,11 +16,12 @@ public static class JsonlTranscriptReader
         while (framer.Next(out var line, out _, out var status))
         {
             lineNumber++;
-            if (status == LineStatus.TooLong)
+            if (status is LineStatus.TooLong or LineStatus.TooLongUnterminated)
             {
                 stats.Lines++;
                 stats.Skip(SkipReason.LineTooLong, lineNumber);
-                stats.ConsumedBytes = framer.Position;
+                // An unterminated one may still be growing: a later read starts at its beginning again.
+                if (status == LineStatus.TooLong) stats.ConsumedBytes = framer.Position;
                 continue;
             }
             if (IsBlank(line.Span))

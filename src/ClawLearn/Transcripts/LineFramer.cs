@@ -17,14 +17,16 @@ internal sealed class LineFramer : IDisposable
     private int _end;
     private bool _eof;
     private long _bufferOffset; // file offset of _buffer[0]
+    private bool _atStart;
 
     public LineFramer(Stream stream, long startOffset, LineReaderOptions options)
     {
         _stream = stream;
         _maxLineBytes = Math.Max(1024, options.MaxLineBytes);
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Clamp(options.BufferBytes, 4096, _maxLineBytes + 1));
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Clamp(options.BufferBytes, Math.Min(4096, _maxLineBytes + 1), _maxLineBytes + 1));
         _bufferOffset = startOffset;
         if (startOffset > 0) stream.Seek(startOffset, SeekOrigin.Begin);
+        _atStart = startOffset == 0;
     }
 
     /// <summary>Reads the next line. False at the end of the stream.</summary>
@@ -58,9 +60,9 @@ internal sealed class LineFramer : IDisposable
             if (_end - _start > _maxLineBytes)
             {
                 offset = _bufferOffset + _start;
-                DrainLongLine();
+                var terminated = DrainLongLine();
                 line = default;
-                status = LineStatus.TooLong;
+                status = terminated ? LineStatus.TooLong : LineStatus.TooLongUnterminated;
                 return true;
             }
             Fill();
@@ -93,10 +95,15 @@ internal sealed class LineFramer : IDisposable
         var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
         if (read == 0) _eof = true;
         _end += read;
+        if (_atStart && _end >= 3)
+        {
+            _atStart = false;
+            if (_buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF) _start = 3; // UTF-8 byte order mark
+        }
     }
 
-    // Discards bytes up to and including the next newline (or the end of the stream).
-    private void DrainLongLine()
+    // Discards bytes up to and including the next newline; false when the stream ended first.
+    private bool DrainLongLine()
     {
         while (true)
         {
@@ -104,7 +111,7 @@ internal sealed class LineFramer : IDisposable
             if (newline >= 0)
             {
                 _start += newline + 1;
-                return;
+                return true;
             }
             _bufferOffset += _end;
             _start = 0;
@@ -113,7 +120,7 @@ internal sealed class LineFramer : IDisposable
             if (read == 0)
             {
                 _eof = true;
-                return;
+                return false;
             }
             _end = read;
         }

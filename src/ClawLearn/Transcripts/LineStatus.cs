@@ -9,4 +9,6 @@ public enum LineStatus
     Unterminated,
     /// <summary>Longer than the limit; its bytes were discarded.</summary>
     TooLong,
+    /// <summary>Longer than the limit and still unterminated at the end of the stream (perhaps still being written).</summary>
+    TooLongUnterminated,
 }

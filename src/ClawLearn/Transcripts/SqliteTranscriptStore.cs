@@ -79,10 +79,10 @@ public sealed class SqliteTranscriptStore : IDisposable
 
     /// <summary>The events of one session in <c>seq</c> order, parsed like transcript lines.</summary>
     public IEnumerable<TranscriptRecord> ReadEvents(string sessionId, TranscriptReadStats stats, LineReaderOptions options = default,
-        long afterSeq = long.MinValue)
+        long? afterSeq = null)
     {
         options = options == default ? new LineReaderOptions() : options;
-        var last = afterSeq;
+        var last = afterSeq ?? long.MinValue;
         while (true)
         {
             var page = ReadPage(sessionId, last);
@@ -104,7 +104,7 @@ public sealed class SqliteTranscriptStore : IDisposable
                 }
                 if (JsonlTranscriptReader.Count(outcome, stats) is { } record) yield return record;
             }
-            stats.ConsumedBytes = last;
+            if (page.Count > 0) stats.LastSeq = last;
             if (page.Count < PageSize) yield break;
         }
     }

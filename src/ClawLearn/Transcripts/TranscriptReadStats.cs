@@ -19,6 +19,9 @@ public sealed class TranscriptReadStats
     /// <summary>Byte offset just past the last line that was fully consumed (JSONL sources).</summary>
     public long ConsumedBytes { get; internal set; }
 
+    /// <summary>The last <c>seq</c> read (SQLite sources), or null when none was.</summary>
+    public long? LastSeq { get; internal set; }
+
     public IReadOnlyDictionary<SkipReason, int> Skipped => _skipped;
 
     /// <summary>The 1-based line (or SQLite seq) of the first line skipped for each reason.</summary>

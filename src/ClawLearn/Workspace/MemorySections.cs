@@ -18,7 +18,11 @@ public static class MemorySections
         {
             var (start, text, level) = lines[i];
             if (level == 0 || (level == 3 && h2Slug is null)) { i++; continue; }
-            if (level == 2) h2Slug = Unique(used, Slug.From(text[3..]) is { Length: > 0 } s ? s : "section", "");
+            if (level == 2)
+            {
+                h2Slug = Unique(used, Slug.From(text[3..]) is { Length: > 0 } s ? s : "section", "");
+                used.Add(h2Slug + ":main"); // reserved for the section's own text, so "### Main" becomes main-2
+            }
 
             // The body runs to the next ## or ### heading.
             var j = i + 1;

@@ -16,6 +16,7 @@ public static class WorkspaceReader
 
         var present = new List<BootstrapFile>();
         var missing = new List<string>();
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in BootstrapFileNames.InPriorityOrder)
         {
             var filePath = System.IO.Path.Combine(path, name);
@@ -26,7 +27,10 @@ public static class WorkspaceReader
                 continue;
             }
             if (!files.IsAllowed(filePath)) continue;
-            var content = BootstrapTruncation.Apply(files.ReadAllText(filePath), name, bootstrapMaxChars);
+            // As Node reads it: a byte order mark stays in the text and counts as a character.
+            var text = files.ReadAllText(filePath, keepByteOrderMark: true);
+            texts[name] = text;
+            var content = BootstrapTruncation.Apply(text, name, bootstrapMaxChars);
             if (content.RawChars == 0) continue; // empty after trimming: OpenClaw skips the file entirely
             present.Add(new BootstrapFile(name, filePath, PriorityOf(name), content));
         }
@@ -34,7 +38,7 @@ public static class WorkspaceReader
         var memory = present.FirstOrDefault(f => f.Name == "MEMORY.md") ?? present.FirstOrDefault(f => f.Name == "memory.md");
         var sections = memory is null
             ? []
-            : MemorySections.Split(memory.Content, files.ReadAllText(memory.Path).TrimEnd());
+            : MemorySections.Split(memory.Content, BootstrapTruncation.JsTrimEnd(texts[memory.Name]));
 
         var (daily, other) = ReadMemoryFolder(path, files);
         var dreams = System.IO.Path.Combine(path, "DREAMS.md");

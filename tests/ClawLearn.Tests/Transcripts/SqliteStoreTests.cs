@@ -24,7 +24,7 @@ public class SqliteStoreTests
         var records = store.ReadEvents(SessionIds.SqliteOnly, stats).ToList();
         Assert.IsType<SessionHeader>(records[0]);
         Assert.Equal([TurnRole.User, TurnRole.Assistant, TurnRole.ToolResult, TurnRole.Assistant, TurnRole.User], records.OfType<Turn>().Select(t => t.Role));
-        Assert.Equal(7, stats.ConsumedBytes); // for SQLite: the last seq read
+        Assert.Equal(7, stats.LastSeq);
     }
 
     [Fact]

@@ -1,0 +1,50 @@
+namespace ClawLearn.StateDir;
+
+/// <summary>
+/// Where a path really leads, following symbolic links in every segment (like POSIX <c>realpath</c>, but
+/// tolerant of segments that do not exist yet). Used by the privacy boundary so a link cannot smuggle a
+/// forbidden file in under an innocent name.
+/// </summary>
+internal static class RealPath
+{
+    private const int MaxLinks = 40; // the same bound the kernel uses against link loops
+
+    public static string Resolve(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full) ?? "/";
+        var pending = new Queue<string>(full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
+        var current = root;
+        var links = 0;
+        while (pending.Count > 0)
+        {
+            var next = Path.Combine(current, pending.Dequeue());
+            var target = LinkTarget(next);
+            if (target is null)
+            {
+                current = next;
+                continue;
+            }
+            if (++links > MaxLinks) return next; // a loop: judge the path as written
+            var resolved = Path.GetFullPath(target, current);
+            var rest = pending.ToArray();
+            var resolvedRoot = Path.GetPathRoot(resolved) ?? "/";
+            pending = new Queue<string>(resolved[resolvedRoot.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Concat(rest));
+            current = resolvedRoot;
+        }
+        return current;
+    }
+
+    private static string? LinkTarget(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists || Directory.Exists(path) || info.LinkTarget is not null ? info.LinkTarget : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
