@@ -53,6 +53,11 @@ internal static class CliApp
             GlobalOptions.StateDir,
         };
         root.Subcommands.Add(ScanCommand.Create(env));
+        root.Subcommands.Add(IngestCommand.Create(env));
+        root.Subcommands.Add(ExportCommand.Create(env));
+        root.Subcommands.Add(StatusCommand.Create(env));
+        root.Subcommands.Add(RewardCommand.Create(env));
+        root.Subcommands.Add(ResetCommand.Create(env));
         return root;
     }
 

@@ -1,3 +1,4 @@
+using ClawLearn.Cli.Output;
 using Spectre.Console;
 
 namespace ClawLearn.Cli;
@@ -13,7 +14,12 @@ internal sealed record CliEnvironment(IAnsiConsole Out, TextWriter Error, Func<s
         Console.Error,
         Environment.GetEnvironmentVariable,
         ClawLearn.StateDir.PathExpansion.HomeDirectory(),
-        !Console.IsErrorRedirected);
+        !Console.IsErrorRedirected)
+    {
+        StandardOutput = Console.OpenStandardOutput,
+        InputIsTerminal = !Console.IsInputRedirected,
+        ReadLine = Console.ReadLine,
+    };
 
     // Redirected output (a file, a pipe) and NO_COLOR get plain text: no colour codes in what others parse.
     private static IAnsiConsole CreateOutputConsole()
@@ -27,6 +33,25 @@ internal sealed record CliEnvironment(IAnsiConsole Out, TextWriter Error, Func<s
             Interactive = plain ? InteractionSupport.No : InteractionSupport.Detect,
         });
     }
+
+    /// <summary>A stream over standard output for large machine-readable output (exports).</summary>
+    public Stream OpenStandardOutput()
+    {
+        Out.Profile.Out.Writer.Flush();
+        return StandardOutput?.Invoke() ?? new WriterStream(Out.Profile.Out.Writer);
+    }
+
+    /// <summary>Whether standard input is a terminal a person can answer a question on.</summary>
+    public bool InputIsTerminal { get; init; }
+
+    /// <summary>Reads an answer from standard input.</summary>
+    public Func<string?> ReadLine { get; init; } = () => null;
+
+    /// <summary>The clock, for events a person records now.</summary>
+    public Func<DateTimeOffset> Now { get; init; } = () => DateTimeOffset.UtcNow;
+
+    /// <summary>Set by the real program to the process's stdout; tests leave it null and get the console's writer.</summary>
+    public Func<Stream>? StandardOutput { get; init; }
 
     /// <summary>Writes text as is (no markup), for JSON and other machine-readable output.</summary>
     public void WriteRaw(string text)

@@ -10,11 +10,12 @@ public sealed class OpenClawConfig
 {
     public const int DefaultBootstrapMaxChars = 20000;
 
-    public static OpenClawConfig Empty { get; } = new([], null, DefaultBootstrapMaxChars, null, null);
+    public static OpenClawConfig Empty { get; } = new([], null, DefaultBootstrapMaxChars, null, null, new());
 
     public OpenClawConfig(IReadOnlyList<AgentEntry> agents, string? defaultsWorkspace, int bootstrapMaxChars,
-        string? sessionStore, string? userTimezone)
+        string? sessionStore, string? userTimezone, Learning.LearningConfig learning)
     {
+        Learning = learning;
         Agents = agents;
         DefaultsWorkspace = defaultsWorkspace;
         BootstrapMaxChars = bootstrapMaxChars;
@@ -36,6 +37,9 @@ public sealed class OpenClawConfig
 
     public string? UserTimezone { get; }
 
+    /// <summary>The <c>learning</c> section, with the reference defaults for what it leaves out.</summary>
+    public Learning.LearningConfig Learning { get; }
+
     /// <summary>The default agent: the entry with <c>default: true</c>, else the first entry, else <c>main</c>.</summary>
     public string DefaultAgentId =>
         Agents.FirstOrDefault(a => a.IsDefault)?.Id ?? Agents.FirstOrDefault()?.Id ?? AgentIds.Main;
@@ -56,7 +60,33 @@ public sealed class OpenClawConfig
         }
         var workspace = String(defaults?["workspace"]) ?? String((root["agent"] as JsonObject)?["workspace"]);
         return new OpenClawConfig(list, workspace, BootstrapMax(defaults?["bootstrapMaxChars"]),
-            String((root["session"] as JsonObject)?["store"]), String(defaults?["userTimezone"]));
+            String((root["session"] as JsonObject)?["store"]), String(defaults?["userTimezone"]), LearningSection(root["learning"] as JsonObject));
+    }
+
+    private static Learning.LearningConfig LearningSection(JsonObject? section)
+    {
+        var config = new Learning.LearningConfig();
+        if (section is null) return config;
+        return config with
+        {
+            Enabled = Bool(section["enabled"]),
+            Phase = String(section["phase"]) == "active" ? "active" : "passive",
+            TokenBudget = (int)(Number(section["tokenBudget"]) is { } b && b > 0 ? b : config.TokenBudget),
+            BaselineRate = Number(section["baselineRate"]) is { } r && r is >= 0 and <= 1 ? r : config.BaselineRate,
+            MinPulls = (int)(Number(section["minPulls"]) is { } m && m >= 0 ? m : config.MinPulls),
+            DecayHalfLifeDays = Number(section["decayHalfLifeDays"]) is { } d && d > 0 ? d : null,
+            SeedArms = section["seedArms"] is JsonArray seeds ? seeds.Select(String).OfType<string>().ToList() : config.SeedArms,
+            SeedBoost = Number(section["seedBoost"]) is { } boost && boost > 0 ? boost : config.SeedBoost,
+            ToolTokenEstimate = (int)(Number(section["toolTokenEstimate"]) is { } t && t >= 0 ? t : config.ToolTokenEstimate),
+            SkillTokenEstimate = (int)(Number(section["skillTokenEstimate"]) is { } k && k >= 0 ? k : config.SkillTokenEstimate),
+        };
+    }
+
+    private static double? Number(JsonNode? node)
+    {
+        if (node is not JsonValue value) return null;
+        if (value.TryGetValue<long>(out var l)) return l;
+        return value.TryGetValue<double>(out var d) && double.IsFinite(d) ? d : null;
     }
 
     private static int BootstrapMax(JsonNode? node)

@@ -16,7 +16,11 @@ public sealed class SessionReader(SafeFileAccess files, LineReaderOptions option
     /// Streams a session's records; <paramref name="stats"/> fills in as the enumeration proceeds. Reading resumes
     /// after <paramref name="resumeFrom"/>: a byte offset for files, a <c>seq</c> for SQLite (null: from the start).
     /// </summary>
-    public IEnumerable<TranscriptRecord> Read(SessionSource source, TranscriptReadStats stats, long? resumeFrom = null)
+    public IEnumerable<TranscriptRecord> Read(SessionSource source, TranscriptReadStats stats, long? resumeFrom = null) =>
+        ReadPositioned(source, stats, resumeFrom).Select(r => r.Record);
+
+    /// <summary>Like <see cref="Read"/>, with each record's position: a line's byte offset, or an event's <c>seq</c>.</summary>
+    public IEnumerable<(TranscriptRecord Record, long Position)> ReadPositioned(SessionSource source, TranscriptReadStats stats, long? resumeFrom = null)
     {
         if (source.Kind == SessionSourceKind.Sqlite)
         {
@@ -25,15 +29,15 @@ public sealed class SessionReader(SafeFileAccess files, LineReaderOptions option
                 store = SqliteTranscriptStore.Open(source.Path, files);
                 _stores[source.Path] = store;
             }
-            return store.ReadEvents(source.SessionId, stats, _options, resumeFrom);
+            return store.ReadEventsPositioned(source.SessionId, stats, _options, resumeFrom);
         }
         return ReadFile(source.Path, stats, resumeFrom ?? 0);
     }
 
-    private IEnumerable<TranscriptRecord> ReadFile(string path, TranscriptReadStats stats, long resumeFrom)
+    private IEnumerable<(TranscriptRecord, long)> ReadFile(string path, TranscriptReadStats stats, long resumeFrom)
     {
         using var stream = files.OpenRead(path);
-        foreach (var record in JsonlTranscriptReader.Read(stream, stats, _options, resumeFrom)) yield return record;
+        foreach (var item in JsonlTranscriptReader.ReadPositioned(stream, stats, _options, resumeFrom)) yield return item;
     }
 
     public void Dispose()

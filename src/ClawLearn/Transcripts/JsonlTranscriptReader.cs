@@ -7,13 +7,17 @@ namespace ClawLearn.Transcripts;
 public static class JsonlTranscriptReader
 {
     public static IEnumerable<TranscriptRecord> Read(Stream stream, TranscriptReadStats stats, LineReaderOptions options = default,
-        long startOffset = 0)
+        long startOffset = 0) => ReadPositioned(stream, stats, options, startOffset).Select(r => r.Record);
+
+    /// <summary>Like <see cref="Read"/>, with the byte offset where each record's line starts.</summary>
+    public static IEnumerable<(TranscriptRecord Record, long Position)> ReadPositioned(Stream stream, TranscriptReadStats stats,
+        LineReaderOptions options = default, long startOffset = 0)
     {
         options = options == default ? new LineReaderOptions() : options;
         using var framer = new LineFramer(stream, startOffset, options);
         stats.ConsumedBytes = startOffset;
         long lineNumber = 0;
-        while (framer.Next(out var line, out _, out var status))
+        while (framer.Next(out var line, out var lineOffset, out var status))
         {
             lineNumber++;
             if (status is LineStatus.TooLong or LineStatus.TooLongUnterminated)
@@ -45,7 +49,7 @@ public static class JsonlTranscriptReader
                 continue;
             }
             stats.ConsumedBytes = framer.Position;
-            if (Count(outcome, stats) is { } record) yield return record;
+            if (Count(outcome, stats) is { } record) yield return (record, lineOffset);
         }
     }
 

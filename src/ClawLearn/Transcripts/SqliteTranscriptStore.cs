@@ -79,7 +79,11 @@ public sealed class SqliteTranscriptStore : IDisposable
 
     /// <summary>The events of one session in <c>seq</c> order, parsed like transcript lines.</summary>
     public IEnumerable<TranscriptRecord> ReadEvents(string sessionId, TranscriptReadStats stats, LineReaderOptions options = default,
-        long? afterSeq = null)
+        long? afterSeq = null) => ReadEventsPositioned(sessionId, stats, options, afterSeq).Select(r => r.Record);
+
+    /// <summary>Like <see cref="ReadEvents"/>, with each record's <c>seq</c>.</summary>
+    public IEnumerable<(TranscriptRecord Record, long Position)> ReadEventsPositioned(string sessionId, TranscriptReadStats stats,
+        LineReaderOptions options = default, long? afterSeq = null)
     {
         options = options == default ? new LineReaderOptions() : options;
         var last = afterSeq ?? long.MinValue;
@@ -102,7 +106,7 @@ public sealed class SqliteTranscriptStore : IDisposable
                     stats.Skip(reason, seq);
                     continue;
                 }
-                if (JsonlTranscriptReader.Count(outcome, stats) is { } record) yield return record;
+                if (JsonlTranscriptReader.Count(outcome, stats) is { } record) yield return (record, seq);
             }
             if (page.Count > 0) stats.LastSeq = last;
             if (page.Count < PageSize) yield break;

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using ClawLearn.Config;
+using ClawLearn.Ingest;
+using ClawLearn.Learning;
+using ClawLearn.StateDir;
+using ClawLearn.Storage;
+
+namespace ClawLearn.Cli;
+
+/// <summary>
+/// Options shared by the learning commands: where the store is, which agent, and overrides of the
+/// <c>learning</c> section of <c>openclaw.json</c>.
+/// </summary>
+internal sealed class LearningOptions
+{
+    public readonly Option<string?> Db = new("--db") { Description = "Learning store file (default: <state dir>/learning/<agent>.sqlite)" };
+    public readonly Option<string?> Agent = new("--agent") { Description = "Agent id (default: the default agent)" };
+    public readonly Option<string?> Phase = new("--phase") { Description = "Override learning.phase (passive|active)" };
+    public readonly Option<int?> TokenBudget = new("--token-budget") { Description = "Override learning.tokenBudget" };
+    public readonly Option<double?> BaselineRate = new("--baseline-rate") { Description = "Override learning.baselineRate (0..1)" };
+    public readonly Option<int?> MinPulls = new("--min-pulls") { Description = "Override learning.minPulls" };
+    public readonly Option<string[]> SeedArms = new("--seed-arm") { Description = "Override learning.seedArms (repeatable; globs like tool:web:* allowed)", AllowMultipleArgumentsPerToken = false };
+    public readonly Option<double?> SeedBoost = new("--seed-boost") { Description = "Override learning.seedBoost (multiplies a seed arm's prior alpha)" };
+
+    public void AddTo(Command command, bool withConfigOverrides = true)
+    {
+        command.Options.Add(Db);
+        command.Options.Add(Agent);
+        if (!withConfigOverrides) return;
+        foreach (var option in new Option[] { Phase, TokenBudget, BaselineRate, MinPulls, SeedArms, SeedBoost }) command.Options.Add(option);
+    }
+
+    public StateDirectory OpenState(ParseResult parse, CliEnvironment env) =>
+        StateDirectory.Open(StateDirResolver.Resolve(parse.GetValue(GlobalOptions.StateDir), env.Env, env.Home));
+
+    /// <summary>The agent asked for, or the default one; null (after an error message) when it does not exist.</summary>
+    public AgentLayout? ResolveAgent(ParseResult parse, StateDirectory state, CliEnvironment env)
+    {
+        var id = parse.GetValue(Agent) is { } given ? AgentIds.Normalize(given) : state.Config.DefaultAgentId;
+        if (state.Agent(id) is { } agent) return agent;
+        env.Error.WriteLine($"error: no agent '{id}' in {state.Root} (agents: {string.Join(", ", state.Agents.Select(a => a.Id))})");
+        return null;
+    }
+
+    public LearningConfig Config(ParseResult parse, StateDirectory state)
+    {
+        var config = state.Config.Learning;
+        if (parse.GetValue(Phase) is { } phase) config = config with { Phase = phase == "active" ? "active" : "passive" };
+        if (parse.GetValue(TokenBudget) is { } budget) config = config with { TokenBudget = budget };
+        if (parse.GetValue(BaselineRate) is { } rate) config = config with { BaselineRate = Math.Clamp(rate, 0, 1) };
+        if (parse.GetValue(MinPulls) is { } pulls) config = config with { MinPulls = Math.Max(0, pulls) };
+        if (parse.GetValue(SeedArms) is { Length: > 0 } seeds) config = config with { SeedArms = seeds };
+        if (parse.GetValue(SeedBoost) is { } boost && boost > 0) config = config with { SeedBoost = boost };
+        return config;
+    }
+
+    public ILearningStore OpenStore(ParseResult parse, StateDirectory state, string agentId) =>
+        SqliteLearningStore.Open(StorePaths.For(state.Root, agentId, parse.GetValue(Db)));
+
+    public string StorePath(ParseResult parse, StateDirectory state, string agentId) => StorePaths.For(state.Root, agentId, parse.GetValue(Db));
+}

@@ -1,0 +1,22 @@
+namespace ClawLearn.Ingest;
+
+/// <summary>What one agent's ingest did.</summary>
+public sealed record AgentIngestResult(
+    string AgentId,
+    string StorePath,
+    int SessionsRead,
+    int SessionsUnchanged,
+    int SessionsReset,
+    long LinesRead,
+    long LinesSkipped,
+    int TracesAdded,
+    int TracesChanged,
+    int TracesRemoved,
+    long TracesTotal,
+    int PendingRuns,
+    int RunsWithoutTime,
+    bool WorkspaceChanged,
+    IReadOnlyList<string> Problems)
+{
+    public bool NothingChanged => SessionsRead == 0 && TracesAdded == 0 && TracesChanged == 0 && TracesRemoved == 0 && !WorkspaceChanged;
+}

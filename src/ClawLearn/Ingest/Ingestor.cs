@@ -1,0 +1,180 @@
+using System.Security.Cryptography;
+using ClawLearn.Runs;
+using ClawLearn.Sessions;
+using ClawLearn.StateDir;
+using ClawLearn.Storage;
+using ClawLearn.Transcripts;
+
+namespace ClawLearn.Ingest;
+
+/// <summary>
+/// Incremental ingest: each session's source is read from where the last ingest stopped (its last run, read
+/// again so a pending or growing run completes); a file that shrank or changed identity is read again from the
+/// start; a workspace change re-reads what it affects. Then the agent's traces are rebuilt from its run facts and
+/// synced to the store (upsert by trace id). Unchanged history is skipped without opening a transcript.
+/// </summary>
+public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> openStore, IngestOptions options)
+{
+    private const int IdentityBytes = 1024;
+
+    /// <summary>Ingests every agent (or the one asked for); <paramref name="progress"/> gets (done, total, session).</summary>
+    public IReadOnlyList<AgentIngestResult> Run(Action<int, int, string>? progress = null)
+    {
+        var catalog = SessionDiscovery.Discover(state, new DiscoveryOptions { IncludeArchived = options.IncludeArchived, AgentId = options.AgentId });
+        var total = catalog.Sessions.Count;
+        var done = 0;
+        var results = new List<AgentIngestResult>();
+        foreach (var agent in state.Agents)
+        {
+            if (options.AgentId is { } only && agent.Id != only) continue;
+            using var store = openStore(agent.Id);
+            var sessions = catalog.Sessions.Where(s => s.AgentId == agent.Id).ToList();
+            results.Add(IngestAgent(agent, store, sessions, catalog.Problems, () => progress?.Invoke(++done, total, "")));
+        }
+        return results;
+    }
+
+    private AgentIngestResult IngestAgent(AgentLayout agent, ILearningStore store, List<SessionInfo> sessions, IReadOnlyList<string> discoveryProblems,
+        Action tick)
+    {
+        var problems = new List<string>();
+        var snapshot = WorkspaceSnapshot.Read(state, agent);
+        _targets[agent.Id] = snapshot.Targets;
+        var reset = options.Full ? store.Cursors(agent.Id).Select(c => c.SessionId).ToHashSet() : StaleSessions(agent.Id, store, snapshot);
+        var workspaceChanged = store.GetMeta($"workspace:{agent.Id}") != snapshot.Fingerprint;
+        foreach (var sessionId in reset) store.DeleteCursor(agent.Id, sessionId);
+
+        int read = 0, unchanged = 0;
+        long lines = 0, skipped = 0;
+        var metaChanged = false;
+        using var reader = new SessionReader(state.Files, options.Lines);
+        foreach (var session in sessions)
+        {
+            tick();
+            var meta = SessionMeta.From(session);
+            var cursor = store.GetCursor(agent.Id, session.SessionId);
+            var (size, modified) = SizeAndTime(session.Source);
+            if (cursor is not null && cursor.Kind == session.Source.Kind.ToString() && cursor.Path == session.Source.Path
+                && cursor.Size == size && cursor.ModifiedTicks == modified)
+            {
+                unchanged++;
+                if (cursor.Meta != meta)
+                {
+                    store.SaveCursor(cursor with { Meta = meta });
+                    metaChanged = true;
+                }
+                continue;
+            }
+            try
+            {
+                var stats = ReadSession(session, cursor, size, modified, meta, reader, store);
+                lines += stats.Lines;
+                skipped += stats.SkippedTotal;
+                read++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                problems.Add($"{state.Relative(session.Source.Path)}: not ingested: {e.Message}");
+            }
+        }
+
+        int added = 0, changed = 0, removed = 0, pending = 0, noTime = 0;
+        if (read > 0 || metaChanged || workspaceChanged || reset.Count > 0 || store.GetMeta($"config:{agent.Id}") != ConfigKey())
+        {
+            var metas = store.Cursors(agent.Id).Where(c => c.Meta is not null).ToDictionary(c => c.SessionId, c => c.Meta!);
+            var built = new TraceBuilder(snapshot.Inventory, options.Learning).Build(store.Facts(agent.Id), id => metas.GetValueOrDefault(id));
+            (added, changed, removed) = store.SyncTraces(agent.Id, built.Traces);
+            (pending, noTime) = (built.Pending, built.SkippedNoTime);
+            store.SetMeta($"workspace:{agent.Id}", snapshot.Fingerprint);
+            foreach (var (date, hash) in snapshot.NoteHashes) store.SetMeta($"note:{agent.Id}:{date:yyyy-MM-dd}", hash);
+            store.SetMeta($"config:{agent.Id}", ConfigKey());
+            store.SetMeta($"counts:{agent.Id}", $"{pending} {noTime}");
+        }
+        else if (store.GetMeta($"counts:{agent.Id}") is { } counts && counts.Split(' ') is [var p, var n])
+        {
+            (pending, noTime) = (int.Parse(p), int.Parse(n));
+        }
+
+        problems.InsertRange(0, discoveryProblems.Where(p => p.StartsWith($"agents/{agent.Id}/", StringComparison.Ordinal)));
+        return new AgentIngestResult(agent.Id, store is SqliteLearningStore s ? s.Path : "", read, unchanged, reset.Count, lines, skipped,
+            added, changed, removed, store.CountTraces(agent.Id), pending, noTime, workspaceChanged, problems);
+    }
+
+    private TranscriptReadStats ReadSession(SessionInfo session, SourceCursor? cursor, long size, long modified, SessionMeta meta,
+        SessionReader reader, ILearningStore store)
+    {
+        var source = session.Source;
+        var identity = Identity(source);
+        var resume = cursor is not null && cursor.Kind == source.Kind.ToString() && cursor.Path == source.Path
+            && cursor.Identity == identity && size >= cursor.Size;
+        var fromIndex = resume ? cursor!.NextUserIndex : 0;
+        var collector = new RunCollector(session.AgentId, session.SessionId, TargetsFor(session), fromIndex,
+            resume ? cursor!.Provider : null, resume ? cursor!.Model : null);
+        var stats = new TranscriptReadStats();
+        long? start = resume ? cursor!.Position : null;
+        foreach (var (record, position) in reader.ReadPositioned(source, stats, start)) collector.Add(record, position);
+        var (finished, last) = collector.Complete();
+        var facts = last is null ? finished : [.. finished, last];
+
+        var isSqlite = source.Kind == SessionSourceKind.Sqlite;
+        SourceCursor next;
+        if (last is not null)
+        {
+            // Next time, read the last run again from its user turn: it may be pending or still growing.
+            next = new SourceCursor(session.AgentId, session.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
+                isSqlite ? last.Position - 1 : last.Position, last.UserIndex, last.PriorProvider, last.PriorModel, meta);
+        }
+        else
+        {
+            var (provider, model) = collector.CurrentModel;
+            var position = isSqlite ? stats.LastSeq ?? start ?? long.MinValue : stats.ConsumedBytes;
+            next = new SourceCursor(session.AgentId, session.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
+                position, fromIndex, provider, model, meta);
+        }
+        store.InTransaction(() =>
+        {
+            store.ReplaceFacts(session.AgentId, session.SessionId, fromIndex, facts);
+            store.SaveCursor(next);
+        });
+        return stats;
+    }
+
+    private ReferenceTargets TargetsFor(SessionInfo session) => _targets[session.AgentId];
+
+    private readonly Dictionary<string, ReferenceTargets> _targets = [];
+
+    // Sessions whose facts a workspace change made stale: all of them when bootstrap files or MEMORY.md changed,
+    // else those with runs on (or the day after) a daily note that changed.
+    private HashSet<string> StaleSessions(string agentId, ILearningStore store, WorkspaceSnapshot snapshot)
+    {
+        var stored = store.GetMeta($"workspace:{agentId}");
+        if (stored is not null && stored != snapshot.Fingerprint) return store.Cursors(agentId).Select(c => c.SessionId).ToHashSet();
+        var changedDays = new List<DateOnly>();
+        foreach (var (date, hash) in snapshot.NoteHashes)
+        {
+            var old = store.GetMeta($"note:{agentId}:{date:yyyy-MM-dd}");
+            if (stored is not null && old != hash) changedDays.AddRange([date, date.AddDays(1)]);
+        }
+        return store.SessionsOnDays(agentId, changedDays).ToHashSet();
+    }
+
+    // Settings that change trace content; a change rebuilds the traces even when no transcript changed.
+    private string ConfigKey() => $"tool={options.Learning.ToolTokenEstimate} skill={options.Learning.SkillTokenEstimate}";
+
+    private static (long Size, long Modified) SizeAndTime(SessionSource source)
+    {
+        if (source.Kind == SessionSourceKind.Sqlite) return (source.EventCount ?? 0, 0);
+        var info = new FileInfo(source.Path);
+        return (info.Length, info.LastWriteTimeUtc.Ticks);
+    }
+
+    // A file's identity is its first bytes: compaction or a rewrite changes them; appends do not.
+    private string Identity(SessionSource source)
+    {
+        if (source.Kind == SessionSourceKind.Sqlite) return "sqlite";
+        using var stream = state.Files.OpenRead(source.Path);
+        var buffer = new byte[IdentityBytes];
+        var read = stream.ReadAtLeast(buffer, IdentityBytes, throwOnEndOfStream: false);
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, read)));
+    }
+}

@@ -1,0 +1,105 @@
+namespace ClawLearn.Learning;
+
+/// <summary>
+/// Posteriors as a pure function of traces and events (trace-contract 7). Traces and events are applied in time
+/// order (timestamp, then trace id; an event after traces of the same millisecond). Memory is one row per arm,
+/// whatever the number of traces. No wall clock is read: <c>lastUpdated</c> always comes from the data.
+/// </summary>
+public sealed class PosteriorCalculator(LearningConfig config)
+{
+    private readonly Dictionary<string, ArmState> _arms = new(StringComparer.Ordinal);
+    private readonly SeedArms _seeds = new(config.SeedArms);
+    private long _lastTraceTimestamp = long.MinValue;
+    private string _lastTraceId = "";
+
+    private sealed class ArmState
+    {
+        public double Alpha;
+        public double Beta;
+        public long Pulls;
+        public long LastUpdated;
+    }
+
+    /// <summary>Applies one trace. Traces must come in (timestamp, traceId) order.</summary>
+    public void Apply(RunTrace trace)
+    {
+        if (trace.Timestamp < _lastTraceTimestamp
+            || (trace.Timestamp == _lastTraceTimestamp && string.CompareOrdinal(trace.TraceId, _lastTraceId) < 0))
+            throw new ArgumentException($"traces must be applied in time order: {trace.TraceId} came after {_lastTraceId}");
+        _lastTraceTimestamp = trace.Timestamp;
+        _lastTraceId = trace.TraceId;
+
+        var observes = ObservationGuard.Observes(trace);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var arm in trace.Arms)
+        {
+            if (!seen.Add(arm.ArmId)) continue; // one update per arm per trace
+            var state = Get(arm.ArmId);
+            if (!observes || !arm.Included)
+            {
+                // Appearing without an update: a 0-pull arm's lastUpdated is its latest appearance.
+                if (state.Pulls == 0) state.LastUpdated = Math.Max(state.LastUpdated, trace.Timestamp);
+                continue;
+            }
+            if (arm.Referenced) state.Alpha += 1;
+            else state.Beta += 1;
+            state.Pulls++;
+            state.LastUpdated = trace.Timestamp;
+        }
+    }
+
+    public void Apply(LearningEvent e)
+    {
+        switch (e.Kind)
+        {
+            case LearningEventKind.Reward:
+                foreach (var armId in e.ArmIds)
+                {
+                    var state = Get(armId);
+                    state.Alpha += e.Reward;
+                    state.Beta += 1 - e.Reward;
+                    state.Pulls++;
+                    state.LastUpdated = e.TimestampMs;
+                }
+                break;
+            case LearningEventKind.Reset:
+                var targets = e.ArmIds.Count == 0 ? _arms.Keys.ToList() : e.ArmIds.Where(_arms.ContainsKey).ToList();
+                foreach (var armId in targets)
+                {
+                    var (alpha, beta) = Priors.For(armId, _seeds, config.SeedBoost);
+                    var state = _arms[armId];
+                    (state.Alpha, state.Beta, state.Pulls, state.LastUpdated) = (alpha, beta, 0, e.TimestampMs);
+                }
+                break;
+        }
+    }
+
+    /// <summary>Applies traces and events merged in time order.</summary>
+    public static IReadOnlyList<Posterior> Compute(IEnumerable<RunTrace> tracesInOrder, IEnumerable<LearningEvent> events, LearningConfig config)
+    {
+        var calculator = new PosteriorCalculator(config);
+        var pending = new Queue<LearningEvent>(events.OrderBy(e => e.TimestampMs).ThenBy(e => e.Id));
+        foreach (var trace in tracesInOrder)
+        {
+            while (pending.Count > 0 && pending.Peek().TimestampMs < trace.Timestamp) calculator.Apply(pending.Dequeue());
+            calculator.Apply(trace);
+        }
+        while (pending.Count > 0) calculator.Apply(pending.Dequeue());
+        return calculator.Posteriors();
+    }
+
+    /// <summary>Posteriors by mean descending, ties by arm id (the export order).</summary>
+    public IReadOnlyList<Posterior> Posteriors() => _arms
+        .Select(p => new Posterior(p.Key, p.Value.Alpha, p.Value.Beta, p.Value.Pulls, p.Value.LastUpdated))
+        .OrderByDescending(p => p.Mean).ThenBy(p => p.ArmId, StringComparer.Ordinal)
+        .ToList();
+
+    private ArmState Get(string armId)
+    {
+        if (_arms.TryGetValue(armId, out var state)) return state;
+        var (alpha, beta) = Priors.For(armId, _seeds, config.SeedBoost);
+        state = new ArmState { Alpha = alpha, Beta = beta, LastUpdated = long.MinValue };
+        _arms[armId] = state;
+        return state;
+    }
+}

@@ -1,0 +1,72 @@
+namespace ClawLearn.Runs;
+
+/// <summary>
+/// Finds which of many lines occur in a text, in one pass over the text: a rolling hash of each line's first
+/// 16 characters points at candidates, which are then compared in full. Both sides are lower-cased by the caller.
+/// </summary>
+internal sealed class LineMatcher
+{
+    public const int MinLineChars = 20;
+    private const int Window = 16;
+    private const ulong Base = 1_000_003;
+
+    private readonly Dictionary<ulong, List<(string Line, string Key)>> _byPrefix = [];
+    private readonly ulong _topPower;
+
+    public LineMatcher(IEnumerable<(string Key, string LowerLine)> lines)
+    {
+        foreach (var (key, line) in lines)
+        {
+            if (line.Length < MinLineChars) continue;
+            var hash = Hash(line.AsSpan(0, Window));
+            if (!_byPrefix.TryGetValue(hash, out var list)) _byPrefix[hash] = list = [];
+            list.Add((line, key));
+        }
+        _topPower = 1;
+        for (var i = 1; i < Window; i++) _topPower *= Base;
+    }
+
+    public bool IsEmpty => _byPrefix.Count == 0;
+
+    /// <summary>Adds the key of every line found in <paramref name="lowerText"/> to <paramref name="hits"/>.</summary>
+    public void Match(string lowerText, HashSet<string> hits)
+    {
+        if (IsEmpty || lowerText.Length < MinLineChars) return;
+        var hash = Hash(lowerText.AsSpan(0, Window));
+        for (var i = 0; ; i++)
+        {
+            if (_byPrefix.TryGetValue(hash, out var candidates))
+            {
+                foreach (var (line, key) in candidates)
+                {
+                    if (!hits.Contains(key) && i + line.Length <= lowerText.Length && string.CompareOrdinal(lowerText, i, line, 0, line.Length) == 0)
+                        hits.Add(key);
+                }
+            }
+            if (i + Window >= lowerText.Length) return;
+            hash = (hash - lowerText[i] * _topPower) * Base + lowerText[i + Window];
+        }
+    }
+
+    private static ulong Hash(ReadOnlySpan<char> span)
+    {
+        ulong hash = 0;
+        foreach (var c in span) hash = hash * Base + c;
+        return hash;
+    }
+
+    /// <summary>A line as reference detection compares it: list markers and surrounding white space stripped, lower case.</summary>
+    public static string Significant(string line)
+    {
+        var span = line.AsSpan().Trim();
+        while (span.Length > 0)
+        {
+            if (span[0] is '-' or '*' or '+' or '>') { span = span[1..].TrimStart(); continue; }
+            var digits = 0;
+            while (digits < span.Length && char.IsAsciiDigit(span[digits])) digits++;
+            if (digits > 0 && digits < span.Length && span[digits] is '.' or ')') { span = span[(digits + 1)..].TrimStart(); continue; }
+            break;
+        }
+        return span.ToString().ToLowerInvariant();
+    }
+}

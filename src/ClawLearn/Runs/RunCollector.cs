@@ -1,0 +1,145 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ClawLearn.Learning;
+using ClawLearn.Transcripts;
+using ClawLearn.Workspace;
+
+namespace ClawLearn.Runs;
+
+/// <summary>
+/// Splits one session's records into runs (trace-contract 5): a run starts at each user turn and takes every
+/// following turn up to the next user turn; turns before the first user turn belong to no run. Each finished
+/// run becomes <see cref="RunFacts"/>. The collector can start mid-session (incremental ingest) from a known
+/// user index and model state.
+/// </summary>
+public sealed partial class RunCollector
+{
+    private readonly string _agentId;
+    private readonly string _sessionId;
+    private readonly ReferenceTargets _targets;
+    private readonly List<RunFacts> _finished = [];
+    private string? _provider;
+    private string? _model;
+    private int _nextIndex;
+    private Run? _current;
+
+    public RunCollector(string agentId, string sessionId, ReferenceTargets targets, int nextUserIndex = 0,
+        string? provider = null, string? model = null)
+    {
+        _agentId = agentId;
+        _sessionId = sessionId;
+        _targets = targets;
+        _nextIndex = nextUserIndex;
+        _provider = provider;
+        _model = model;
+    }
+
+    /// <summary>The provider and model in force now (from the latest <c>model_change</c>).</summary>
+    public (string? Provider, string? Model) CurrentModel => (_provider, _model);
+
+    /// <summary>Runs finished so far (every run but the current one).</summary>
+    public IReadOnlyList<RunFacts> Finished => _finished;
+
+    public void Add(TranscriptRecord record, long position)
+    {
+        switch (record)
+        {
+            case ModelChange change:
+                (_provider, _model) = (change.Provider ?? _provider, change.Model ?? _model);
+                break;
+            case Turn { Role: TurnRole.User } user:
+                Close();
+                _current = new Run(_nextIndex++, position, user.TimestampMs, _provider, _model);
+                break;
+            case Turn turn when _current is not null:
+                _current.Add(turn);
+                break;
+        }
+        if (record is Turn t && _current is not null) _current.SawTime(t.TimestampMs);
+    }
+
+    /// <summary>Ends the session: the last run is returned as well (it may be pending: no assistant turn yet).</summary>
+    public (IReadOnlyList<RunFacts> Finished, RunFacts? Last) Complete()
+    {
+        var last = _current?.ToFacts(_agentId, _sessionId, _targets);
+        _current = null;
+        return (_finished, last);
+    }
+
+    // A run with no assistant turn that is not the session's last produces no trace: it is not kept.
+    private void Close()
+    {
+        if (_current is null) return;
+        if (_current.HasAssistant) _finished.Add(_current.ToFacts(_agentId, _sessionId, _targets));
+        _current = null;
+    }
+
+    [GeneratedRegex(@"([A-Za-z0-9_][A-Za-z0-9_.\-]*)/SKILL\.md", RegexOptions.CultureInvariant)]
+    private static partial Regex SkillPath();
+
+    private sealed class Run(int index, long position, long? userTime, string? priorProvider, string? priorModel)
+    {
+        private readonly long? _userTime = userTime;
+        private readonly StringBuilder _text = new();
+        private readonly StringBuilder _arguments = new();
+        private readonly List<string> _tools = [];
+        private long? _first = userTime;
+        private long? _last = userTime;
+        private string? _provider;
+        private string? _model;
+        private bool _hasAssistant;
+        private bool _aborted;
+        private string? _error;
+        private long _input, _output, _cacheRead, _cacheWrite, _total;
+        private bool _hasUsage;
+
+        public bool HasAssistant => _hasAssistant;
+
+        public void SawTime(long? ms)
+        {
+            if (ms is not { } t) return;
+            _first ??= t;
+            if (_last is null || t > _last) _last = t;
+        }
+
+        public void Add(Turn turn)
+        {
+            foreach (var call in turn.ToolCalls)
+            {
+                if (!_tools.Contains(call.Name)) _tools.Add(call.Name);
+                _arguments.Append(call.ArgumentsText).Append('\n');
+            }
+            if (turn.Role != TurnRole.Assistant) return;
+            _hasAssistant = true;
+            _text.Append(turn.Text).Append('\n');
+            if (turn.Provider is not null || turn.Model is not null) (_provider, _model) = (turn.Provider, turn.Model);
+            if (turn.StopReason == "aborted") _aborted = true;
+            if (turn.StopReason == "error") _error = turn.ErrorMessage ?? "error";
+            if (turn.Usage is { } u)
+            {
+                _hasUsage = true;
+                (_input, _output, _cacheRead, _cacheWrite) = (_input + u.Input, _output + u.Output, _cacheRead + u.CacheRead, _cacheWrite + u.CacheWrite);
+                _total += u.Total;
+            }
+        }
+
+        public RunFacts ToFacts(string agentId, string sessionId, ReferenceTargets targets)
+        {
+            var arguments = _arguments.ToString();
+            var lower = (_text + "\n" + arguments).ToLowerInvariant();
+            var files = BootstrapFileNames.InPriorityOrder.Where(n => lower.Contains(n.ToLowerInvariant(), StringComparison.Ordinal)).Distinct().ToList();
+            var memory = new HashSet<string>(StringComparer.Ordinal);
+            targets.MatchMemory(lower, memory);
+            if ((_userTime ?? _first) is { } ts)
+            {
+                var day = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime);
+                targets.MatchDailyNote(day, lower, memory);
+                targets.MatchDailyNote(day.AddDays(-1), lower, memory);
+            }
+            var skills = SkillPath().Matches(arguments).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+            return new RunFacts(agentId, sessionId, index, position, _userTime, _first, _last, _provider, _model, priorProvider, priorModel,
+                _hasAssistant, _hasUsage ? new TraceUsage(_input, _output, _cacheRead, _cacheWrite, _total) : null, _aborted, _error,
+                _tools, skills, files, memory.Order(StringComparer.Ordinal).ToList());
+        }
+    }
+}

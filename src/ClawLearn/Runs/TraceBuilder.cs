@@ -1,0 +1,126 @@
+using ClawLearn.Learning;
+using ClawLearn.Workspace;
+
+namespace ClawLearn.Runs;
+
+/// <summary>
+/// Builds an agent's traces from its run facts (trace-contract 5 and 6). Runs are taken in time order
+/// (timestamp, then trace id), because what a run "had" depends on history: a tool or skill is known from its
+/// first use onward. Runs with no assistant turn produce no trace; runs with no time at all are counted and skipped.
+/// </summary>
+public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config)
+{
+    public sealed record Result(IReadOnlyList<RunTrace> Traces, int SkippedNoTime, int Pending);
+
+    public Result Build(IEnumerable<RunFacts> facts, Func<string, SessionMeta?> sessions)
+    {
+        var runs = new List<(RunFacts Facts, string TraceId, long Timestamp)>();
+        int noTime = 0, pending = 0;
+        foreach (var f in facts)
+        {
+            if (!f.HasAssistant) { pending++; continue; }
+            if (f.Timestamp is not { } ts) { noTime++; continue; }
+            runs.Add((f, TraceIds.TraceId(f.AgentId, f.SessionId, f.UserIndex), ts));
+        }
+        runs.Sort((a, b) => a.Timestamp != b.Timestamp ? a.Timestamp.CompareTo(b.Timestamp) : string.CompareOrdinal(a.TraceId, b.TraceId));
+
+        var toolCosts = AgentToolCosts(sessions, runs.Select(r => r.Facts.SessionId).Distinct());
+        var skillCosts = AgentSkillCosts(sessions, runs.Select(r => r.Facts.SessionId).Distinct());
+        var knownTools = new List<string>();
+        var knownSkills = new List<string>();
+        var sessionsSeen = new HashSet<string>(StringComparer.Ordinal);
+        var traces = new List<RunTrace>(runs.Count);
+        foreach (var (f, traceId, timestamp) in runs)
+        {
+            var meta = sessions(f.SessionId);
+            if (sessionsSeen.Add(f.SessionId) && meta?.Report is { } report)
+                foreach (var skill in report.SkillChars.Keys.Order(StringComparer.Ordinal)) AddOnce(knownSkills, skill);
+            foreach (var tool in f.ToolsCalled) AddOnce(knownTools, tool);
+            foreach (var skill in f.SkillsReferenced) AddOnce(knownSkills, skill);
+            traces.Add(Trace(f, traceId, timestamp, meta, knownTools, knownSkills, toolCosts, skillCosts));
+        }
+        return new Result(traces, noTime, pending);
+    }
+
+    private RunTrace Trace(RunFacts f, string traceId, long timestamp, SessionMeta? meta, List<string> tools, List<string> skills,
+        Dictionary<string, int> toolCosts, Dictionary<string, int> skillCosts)
+    {
+        var arms = new List<ArmOutcome>();
+        var reportTools = meta?.Report?.ToolSchemaChars;
+        foreach (var tool in tools)
+        {
+            var cost = reportTools is not null && reportTools.TryGetValue(tool, out var chars) ? Ceil4(chars)
+                : toolCosts.TryGetValue(tool, out var known) ? known : config.ToolTokenEstimate;
+            arms.Add(new ArmOutcome(ArmId.Tool(tool), true, f.ToolsCalled.Contains(tool), cost));
+        }
+        foreach (var skill in skills)
+        {
+            arms.Add(new ArmOutcome(ArmId.Skill(skill), true, f.SkillsReferenced.Contains(skill),
+                skillCosts.TryGetValue(skill, out var cost) ? cost : config.SkillTokenEstimate));
+        }
+
+        var subagent = meta?.IsSubagent == true;
+        long promptChars = 0;
+        foreach (var file in inventory.BootstrapFiles)
+        {
+            if (subagent && !BootstrapFileNames.IsSubagentFile(file.Name)) continue;
+            arms.Add(new ArmOutcome(file.ArmId, true, f.FilesReferenced.Contains(file.Name), Ceil4(file.Content.InjectedChars)));
+            promptChars += file.Content.InjectedChars;
+        }
+        if (!subagent)
+        {
+            foreach (var section in inventory.MemorySections)
+                arms.Add(new ArmOutcome(section.ArmId, !section.HiddenByTruncation, f.MemoryReferenced.Contains(section.ArmId), section.TokenCost));
+            var day = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(timestamp).UtcDateTime);
+            foreach (var date in new[] { day.AddDays(-1), day })
+            {
+                if (!inventory.DailyNoteChars.TryGetValue(date, out var chars)) continue;
+                var id = ArmId.DailyNote(date);
+                arms.Add(new ArmOutcome(id, true, f.MemoryReferenced.Contains(id), Ceil4(chars)));
+            }
+        }
+
+        // As a pair: the run's last assistant turn that names them, else the latest model_change before the run,
+        // else the session index (or session_windows).
+        var (provider, model) = f.Provider is not null || f.Model is not null ? (f.Provider, f.Model)
+            : f.PriorProvider is not null || f.PriorModel is not null ? (f.PriorProvider, f.PriorModel)
+            : (meta?.FallbackProvider, meta?.FallbackModel);
+        long? duration = f.LastTimeMs is { } last && f.UserTimeMs is { } start && last >= start ? last - start : null;
+        return new RunTrace(traceId, TraceIds.RunId(f.AgentId, f.SessionId, f.UserIndex), f.SessionId, meta?.SessionKey, timestamp,
+            provider, model, meta?.Channel, IsBaseline: true, new TraceContext(meta?.SessionKey, meta?.Channel, provider, model),
+            arms, f.Usage, duration, promptChars, f.Aborted, f.Error);
+    }
+
+    // A tool's cost from any session report of the agent that lists it (the first session by id, for determinism).
+    private static Dictionary<string, int> AgentToolCosts(Func<string, SessionMeta?> sessions, IEnumerable<string> sessionIds)
+    {
+        var costs = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in sessionIds.Order(StringComparer.Ordinal))
+        {
+            if (sessions(id)?.Report is not { } report) continue;
+            foreach (var (tool, chars) in report.ToolSchemaChars) costs.TryAdd(tool, Ceil4(chars));
+        }
+        return costs;
+    }
+
+    private static Dictionary<string, int> AgentSkillCosts(Func<string, SessionMeta?> sessions, IEnumerable<string> sessionIds)
+    {
+        var costs = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in sessionIds.Order(StringComparer.Ordinal))
+        {
+            if (sessions(id)?.Report is not { } report) continue;
+            foreach (var (skill, chars) in report.SkillChars)
+            {
+                if (chars > 0) costs.TryAdd(skill, Ceil4(chars));
+            }
+        }
+        return costs;
+    }
+
+    private static void AddOnce(List<string> list, string item)
+    {
+        if (!list.Contains(item)) list.Add(item);
+    }
+
+    private static int Ceil4(long chars) => (int)((chars + 3) / 4);
+}

@@ -1,0 +1,39 @@
+using ClawLearn.Learning;
+using ClawLearn.Runs;
+
+namespace ClawLearn.Storage;
+
+/// <summary>
+/// Where learning data lives. SQLite implements it; a second engine (PostgreSQL) can. Traces are upserted by
+/// trace id; posteriors are not stored but derived from traces plus the stored reward and reset events.
+/// </summary>
+public interface ILearningStore : IDisposable
+{
+    /// <summary>Runs <paramref name="work"/> in one transaction.</summary>
+    void InTransaction(Action work);
+
+    SourceCursor? GetCursor(string agentId, string sessionId);
+    IReadOnlyList<SourceCursor> Cursors(string agentId);
+    void SaveCursor(SourceCursor cursor);
+    void DeleteCursor(string agentId, string sessionId);
+
+    /// <summary>Replaces a session's run facts from <paramref name="fromUserIndex"/> on.</summary>
+    void ReplaceFacts(string agentId, string sessionId, int fromUserIndex, IEnumerable<RunFacts> facts);
+    IEnumerable<RunFacts> Facts(string agentId);
+    /// <summary>Sessions with a run whose UTC day is one of <paramref name="days"/>.</summary>
+    IReadOnlyList<string> SessionsOnDays(string agentId, IEnumerable<DateOnly> days);
+
+    /// <summary>Makes the agent's stored traces exactly <paramref name="traces"/>; returns (added, changed, removed).</summary>
+    (int Added, int Changed, int Removed) SyncTraces(string agentId, IEnumerable<RunTrace> traces);
+    /// <summary>Traces newest first (ties by trace id), streamed.</summary>
+    IEnumerable<RunTrace> TracesNewestFirst(string agentId, int limit = int.MaxValue, int offset = 0);
+    /// <summary>Traces oldest first (timestamp, then trace id): the order posteriors are computed in.</summary>
+    IEnumerable<RunTrace> TracesInTimeOrder(string agentId);
+    long CountTraces(string agentId);
+
+    long AddEvent(string agentId, LearningEvent e);
+    IReadOnlyList<LearningEvent> Events(string agentId);
+
+    string? GetMeta(string key);
+    void SetMeta(string key, string value);
+}

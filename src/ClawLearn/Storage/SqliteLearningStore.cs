@@ -1,0 +1,248 @@
+using System.Text.Json;
+using ClawLearn.Learning;
+using ClawLearn.Runs;
+using Microsoft.Data.Sqlite;
+
+namespace ClawLearn.Storage;
+
+/// <summary>The SQLite learning store: one file (per agent by default), WAL, migrated on open.</summary>
+public sealed class SqliteLearningStore : ILearningStore
+{
+    private readonly SqliteConnection _connection;
+    private SqliteTransaction? _transaction;
+
+    private SqliteLearningStore(SqliteConnection connection) => _connection = connection;
+
+    public string Path => _connection.DataSource;
+
+    public static SqliteLearningStore Open(string path)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString());
+        connection.Open();
+        var store = new SqliteLearningStore(connection);
+        store.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;");
+        store.Migrate();
+        return store;
+    }
+
+    public int SchemaVersion => (int)(long)Scalar("PRAGMA user_version")!;
+
+    private void Migrate()
+    {
+        var version = SchemaVersion;
+        if (version > StoreMigrations.All.Count)
+            throw new InvalidOperationException($"{Path} has schema version {version}, newer than this ClawLearn knows ({StoreMigrations.All.Count}); upgrade ClawLearn");
+        for (var i = version; i < StoreMigrations.All.Count; i++)
+        {
+            using var tx = _connection.BeginTransaction();
+            Exec(StoreMigrations.All[i], tx);
+            Exec($"PRAGMA user_version = {i + 1}", tx);
+            tx.Commit();
+        }
+    }
+
+    public void InTransaction(Action work)
+    {
+        if (_transaction is not null)
+        {
+            work();
+            return;
+        }
+        _transaction = _connection.BeginTransaction();
+        try
+        {
+            work();
+            _transaction.Commit();
+        }
+        catch
+        {
+            _transaction.Rollback();
+            throw;
+        }
+        finally
+        {
+            _transaction.Dispose();
+            _transaction = null;
+        }
+    }
+
+    public SourceCursor? GetCursor(string agentId, string sessionId) =>
+        ReadCursors("WHERE agent_id = $a AND session_id = $s", ("$a", agentId), ("$s", sessionId)).FirstOrDefault();
+
+    public IReadOnlyList<SourceCursor> Cursors(string agentId) => ReadCursors("WHERE agent_id = $a", ("$a", agentId));
+
+    private List<SourceCursor> ReadCursors(string where, params (string, object)[] args)
+    {
+        using var command = Command($"SELECT agent_id, session_id, kind, path, identity, size, modified_ticks, position, next_user_index, provider, model, meta_json FROM sources {where}", args);
+        using var reader = command.ExecuteReader();
+        var result = new List<SourceCursor>();
+        while (reader.Read())
+        {
+            result.Add(new SourceCursor(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt32(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.IsDBNull(11) ? null : JsonSerializer.Deserialize(reader.GetString(11), LearningJsonContext.Default.SessionMeta)));
+        }
+        return result;
+    }
+
+    public void SaveCursor(SourceCursor c) => Execute(
+        "INSERT OR REPLACE INTO sources VALUES ($a, $s, $k, $p, $i, $size, $m, $pos, $n, $prov, $model, $meta)",
+        ("$a", c.AgentId), ("$s", c.SessionId), ("$k", c.Kind), ("$p", c.Path), ("$i", c.Identity), ("$size", c.Size),
+        ("$m", c.ModifiedTicks), ("$pos", c.Position), ("$n", c.NextUserIndex), ("$prov", (object?)c.Provider ?? DBNull.Value),
+        ("$model", (object?)c.Model ?? DBNull.Value),
+        ("$meta", c.Meta is null ? DBNull.Value : JsonSerializer.Serialize(c.Meta, LearningJsonContext.Default.SessionMeta)));
+
+    public void DeleteCursor(string agentId, string sessionId) =>
+        Execute("DELETE FROM sources WHERE agent_id = $a AND session_id = $s", ("$a", agentId), ("$s", sessionId));
+
+    public void ReplaceFacts(string agentId, string sessionId, int fromUserIndex, IEnumerable<RunFacts> facts)
+    {
+        InTransaction(() =>
+        {
+            Execute("DELETE FROM run_facts WHERE agent_id = $a AND session_id = $s AND user_index >= $i", ("$a", agentId), ("$s", sessionId), ("$i", fromUserIndex));
+            using var insert = Command("INSERT OR REPLACE INTO run_facts VALUES ($a, $s, $i, $d, $j)");
+            var (a, s, i, d, j) = (insert.Parameters.Add("$a", SqliteType.Text), insert.Parameters.Add("$s", SqliteType.Text),
+                insert.Parameters.Add("$i", SqliteType.Integer), insert.Parameters.Add("$d", SqliteType.Text), insert.Parameters.Add("$j", SqliteType.Text));
+            foreach (var f in facts)
+            {
+                (a.Value, s.Value, i.Value) = (f.AgentId, f.SessionId, f.UserIndex);
+                d.Value = f.Timestamp is { } ts ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime).ToString("yyyy-MM-dd") : DBNull.Value;
+                j.Value = JsonSerializer.Serialize(f, LearningJsonContext.Default.RunFacts);
+                insert.ExecuteNonQuery();
+            }
+        });
+    }
+
+    public IEnumerable<RunFacts> Facts(string agentId)
+    {
+        using var command = Command("SELECT facts_json FROM run_facts WHERE agent_id = $a ORDER BY session_id, user_index", ("$a", agentId));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return JsonSerializer.Deserialize(reader.GetString(0), LearningJsonContext.Default.RunFacts)!;
+    }
+
+    public IReadOnlyList<string> SessionsOnDays(string agentId, IEnumerable<DateOnly> days)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var day in days)
+        {
+            using var command = Command("SELECT DISTINCT session_id FROM run_facts WHERE agent_id = $a AND run_day = $d", ("$a", agentId), ("$d", day.ToString("yyyy-MM-dd")));
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) result.Add(reader.GetString(0));
+        }
+        return result.Order(StringComparer.Ordinal).ToList();
+    }
+
+    public (int Added, int Changed, int Removed) SyncTraces(string agentId, IEnumerable<RunTrace> traces)
+    {
+        int added = 0, changed = 0, removed = 0;
+        InTransaction(() =>
+        {
+            var existing = new Dictionary<string, string>(StringComparer.Ordinal);
+            using (var select = Command("SELECT trace_id, trace_json FROM traces WHERE agent_id = $a", ("$a", agentId)))
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read()) existing[reader.GetString(0)] = reader.GetString(1);
+            }
+            using var upsert = Command("INSERT OR REPLACE INTO traces VALUES ($id, $a, $t, $j)");
+            var (id, a, t, j) = (upsert.Parameters.Add("$id", SqliteType.Text), upsert.Parameters.Add("$a", SqliteType.Text),
+                upsert.Parameters.Add("$t", SqliteType.Integer), upsert.Parameters.Add("$j", SqliteType.Text));
+            foreach (var trace in traces)
+            {
+                var json = JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace);
+                if (existing.Remove(trace.TraceId, out var old))
+                {
+                    if (old == json) continue;
+                    changed++;
+                }
+                else
+                {
+                    added++;
+                }
+                (id.Value, a.Value, t.Value, j.Value) = (trace.TraceId, agentId, trace.Timestamp, json);
+                upsert.ExecuteNonQuery();
+            }
+            using var delete = Command("DELETE FROM traces WHERE trace_id = $id");
+            var p = delete.Parameters.Add("$id", SqliteType.Text);
+            foreach (var gone in existing.Keys)
+            {
+                p.Value = gone;
+                delete.ExecuteNonQuery();
+                removed++;
+            }
+        });
+        return (added, changed, removed);
+    }
+
+    public IEnumerable<RunTrace> TracesNewestFirst(string agentId, int limit = int.MaxValue, int offset = 0) =>
+        ReadTraces("ORDER BY timestamp DESC, trace_id ASC LIMIT $l OFFSET $o", agentId, ("$l", limit), ("$o", offset));
+
+    public IEnumerable<RunTrace> TracesInTimeOrder(string agentId) => ReadTraces("ORDER BY timestamp ASC, trace_id ASC", agentId);
+
+    private IEnumerable<RunTrace> ReadTraces(string order, string agentId, params (string, object)[] args)
+    {
+        using var command = Command($"SELECT trace_json FROM traces WHERE agent_id = $a {order}", [("$a", agentId), .. args]);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return JsonSerializer.Deserialize(reader.GetString(0), LearningJsonContext.Default.RunTrace)!;
+    }
+
+    public long CountTraces(string agentId) => (long)Scalar("SELECT COUNT(*) FROM traces WHERE agent_id = $a", ("$a", agentId))!;
+
+    public long AddEvent(string agentId, LearningEvent e)
+    {
+        using var command = Command("INSERT INTO events(agent_id, kind, timestamp, arm_ids_json, reward, reason) VALUES ($a, $k, $t, $ids, $r, $why) RETURNING id",
+            ("$a", agentId), ("$k", e.Kind.ToString()), ("$t", e.TimestampMs),
+            ("$ids", JsonSerializer.Serialize(e.ArmIds.ToList(), LearningJsonContext.Default.ListString)), ("$r", e.Reward), ("$why", (object?)e.Reason ?? DBNull.Value));
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public IReadOnlyList<LearningEvent> Events(string agentId)
+    {
+        using var command = Command("SELECT id, kind, timestamp, arm_ids_json, reward, reason FROM events WHERE agent_id = $a ORDER BY timestamp, id", ("$a", agentId));
+        using var reader = command.ExecuteReader();
+        var result = new List<LearningEvent>();
+        while (reader.Read())
+        {
+            result.Add(new LearningEvent(reader.GetInt64(0), Enum.Parse<LearningEventKind>(reader.GetString(1)), reader.GetInt64(2),
+                JsonSerializer.Deserialize(reader.GetString(3), LearningJsonContext.Default.ListString)!, reader.GetDouble(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+        return result;
+    }
+
+    public string? GetMeta(string key) => Scalar("SELECT value FROM meta WHERE key = $k", ("$k", key)) as string;
+
+    public void SetMeta(string key, string value) => Execute("INSERT OR REPLACE INTO meta VALUES ($k, $v)", ("$k", key), ("$v", value));
+
+    private SqliteCommand Command(string sql, params (string Name, object Value)[] args)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
+    private void Execute(string sql, params (string, object)[] args)
+    {
+        using var command = Command(sql, args);
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params (string, object)[] args)
+    {
+        using var command = Command(sql, args);
+        return command.ExecuteScalar();
+    }
+
+    private void Exec(string sql, SqliteTransaction? tx = null)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => _connection.Dispose();
+}

@@ -1,0 +1,30 @@
+namespace ClawLearn.Storage;
+
+/// <summary>
+/// The store schema as ordered migrations; <c>PRAGMA user_version</c> records how many have run. Never edit a
+/// released migration: append a new one.
+/// </summary>
+internal static class StoreMigrations
+{
+    public static IReadOnlyList<string> All { get; } =
+    [
+        // 1: cursors, run facts, traces, events, metadata
+        """
+        CREATE TABLE sources(
+          agent_id TEXT NOT NULL, session_id TEXT NOT NULL, kind TEXT NOT NULL, path TEXT NOT NULL, identity TEXT NOT NULL,
+          size INTEGER NOT NULL, modified_ticks INTEGER NOT NULL, position INTEGER NOT NULL, next_user_index INTEGER NOT NULL,
+          provider TEXT, model TEXT, meta_json TEXT, PRIMARY KEY(agent_id, session_id));
+        CREATE TABLE run_facts(
+          agent_id TEXT NOT NULL, session_id TEXT NOT NULL, user_index INTEGER NOT NULL, run_day TEXT, facts_json TEXT NOT NULL,
+          PRIMARY KEY(agent_id, session_id, user_index));
+        CREATE INDEX idx_run_facts_day ON run_facts(agent_id, run_day);
+        CREATE TABLE traces(
+          trace_id TEXT PRIMARY KEY, agent_id TEXT NOT NULL, timestamp INTEGER NOT NULL, trace_json TEXT NOT NULL);
+        CREATE INDEX idx_traces_time ON traces(agent_id, timestamp, trace_id);
+        CREATE TABLE events(
+          id INTEGER PRIMARY KEY AUTOINCREMENT, agent_id TEXT NOT NULL, kind TEXT NOT NULL, timestamp INTEGER NOT NULL,
+          arm_ids_json TEXT NOT NULL, reward REAL NOT NULL, reason TEXT);
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    ];
+}
