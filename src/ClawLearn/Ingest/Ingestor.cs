@@ -104,9 +104,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         SessionReader reader, ILearningStore store)
     {
         var source = session.Source;
-        var identity = Identity(source);
-        var resume = cursor is not null && cursor.Kind == source.Kind.ToString() && cursor.Path == source.Path
-            && cursor.Identity == identity && size >= cursor.Size;
+        var sameSource = cursor is not null && cursor.Kind == source.Kind.ToString() && cursor.Path == source.Path;
+        var resume = sameSource && size >= cursor!.Size && Identity(source, cursor.Identity) == cursor.Identity;
+        var identity = resume ? cursor!.Identity : Identity(source, null);
         var fromIndex = resume ? cursor!.NextUserIndex : 0;
         var collector = new RunCollector(session.AgentId, session.SessionId, TargetsFor(session), fromIndex,
             resume ? cursor!.Provider : null, resume ? cursor!.Model : null);
@@ -168,13 +168,17 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         return (info.Length, info.LastWriteTimeUtc.Ticks);
     }
 
-    // A file's identity is its first bytes: compaction or a rewrite changes them; appends do not.
-    private string Identity(SessionSource source)
+    // A file's identity is "N:hash" of its first N bytes (N fixed at the first read, at most 1 KiB): compaction or a
+    // rewrite changes them, appends do not. Checking an existing identity re-hashes the same N bytes.
+    private string Identity(SessionSource source, string? existing)
     {
         if (source.Kind == SessionSourceKind.Sqlite) return "sqlite";
+        var length = existing is not null && existing.IndexOf(':') is > 0 and var colon && int.TryParse(existing.AsSpan(0, colon), out var n)
+            ? n
+            : IdentityBytes;
         using var stream = state.Files.OpenRead(source.Path);
-        var buffer = new byte[IdentityBytes];
-        var read = stream.ReadAtLeast(buffer, IdentityBytes, throwOnEndOfStream: false);
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, read)));
+        var buffer = new byte[length];
+        var read = stream.ReadAtLeast(buffer, length, throwOnEndOfStream: false);
+        return $"{read}:{Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, read)))}";
     }
 }

@@ -1,0 +1,152 @@
+using ClawLearn.Ingest;
+using ClawLearn.Tests.Fixtures;
+using ClawLearn.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace ClawLearn.Tests.Learning;
+
+public class IngestTests
+{
+    [Fact]
+    public void Ingesting_twice_changes_nothing_and_says_so()
+    {
+        using var harness = new LearningHarness();
+        var first = harness.Ingest();
+        var export = harness.Export("main");
+        var second = harness.Ingest();
+        Assert.All(first, r => Assert.False(r.NothingChanged));
+        Assert.All(second, r => Assert.True(r.NothingChanged));
+        Assert.All(second, r => Assert.Equal(0, r.SessionsRead));
+        Assert.Equal(export, harness.Export("main"));
+    }
+
+    [Fact]
+    public void Ingesting_in_two_halves_gives_the_same_export_as_ingesting_once()
+    {
+        using var whole = new LearningHarness();
+        whole.Ingest();
+        using var halves = new LearningHarness();
+        var restore = CutEveryTranscriptInHalf(halves.Fixture);
+        var firstHalf = halves.Ingest();
+        Assert.True(firstHalf.Single(r => r.AgentId == "main").TracesTotal < whole.Traces("main").Count);
+        restore();
+        var secondHalf = halves.Ingest();
+        Assert.True(secondHalf.Single(r => r.AgentId == "main").SessionsRead > 0);
+        foreach (var agent in new[] { "main", "ops", "research" })
+        {
+            Assert.Equal(whole.Export(agent), halves.Export(agent));
+            Assert.Equal(whole.Export(agent, ClawLearn.Export.ExportFormat.Csv), halves.Export(agent, ClawLearn.Export.ExportFormat.Csv));
+        }
+    }
+
+    [Fact]
+    public void A_pending_last_run_is_completed_by_the_next_ingest()
+    {
+        using var harness = new LearningHarness();
+        Assert.Equal(1, harness.IngestAgent("main").PendingRuns);
+        var before = harness.Traces("main").Count;
+        var db = harness.Fixture.Path("agents", "main", "agent", "openclaw-agent.sqlite");
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            StateDirFixture.Exec(connection, """INSERT INTO transcript_events VALUES ('5a1e0001-aaaa-4bbb-8ccc-ddddeeee0001', 8, '{"type":"message","id":"k9","timestamp":"2026-02-21T18:03:05.000Z","message":{"role":"assistant","content":[{"type":"text","text":"You are welcome."}],"provider":"anthropic","model":"claude-sonnet-4-5","usage":{"input":10,"output":3,"cacheRead":0,"cacheWrite":0,"totalTokens":13},"stopReason":"stop"}}', 0)""");
+        }
+        var result = harness.IngestAgent("main");
+        Assert.Equal((1, 0, 1), (result.SessionsRead, result.PendingRuns, result.TracesAdded));
+        Assert.Equal(before + 1, harness.Traces("main").Count);
+    }
+
+    [Fact]
+    public void Appending_to_a_file_reads_only_the_new_part_and_keeps_ids()
+    {
+        using var harness = new LearningHarness();
+        harness.Ingest();
+        var ids = harness.Traces("main").Select(t => t.TraceId).ToHashSet();
+        var path = harness.Fixture.Path("agents", "main", "sessions", $"{SessionIds.V2Header}.jsonl");
+        File.AppendAllText(path, """{"type":"message","id":"f9","timestamp":"2026-02-05T07:10:00.000Z","message":{"role":"user","content":"and tomorrow?"}}""" + "\n"
+            + """{"type":"message","id":"fa","timestamp":"2026-02-05T07:10:05.000Z","message":{"role":"assistant","content":[{"type":"text","text":"Free."}],"provider":"anthropic","model":"claude-opus-4-5","stopReason":"stop"}}""" + "\n");
+        var result = harness.IngestAgent("main");
+        Assert.Equal(1, result.SessionsRead);
+        Assert.Equal(4, result.LinesRead); // the last run again (user + assistant: it might have grown) and the new pair
+        Assert.True(result.TracesAdded == 1);
+        Assert.Subset(harness.Traces("main").Select(t => t.TraceId).ToHashSet(), ids);
+    }
+
+    [Fact]
+    public void A_file_that_shrank_is_read_again_from_the_start()
+    {
+        using var harness = new LearningHarness();
+        harness.Ingest();
+        var path = harness.Fixture.Path("agents", "main", "sessions", $"{SessionIds.Old}.jsonl");
+        var lines = File.ReadAllLines(path);
+        File.WriteAllLines(path, lines.Take(6)); // header .. first run only
+        var result = harness.IngestAgent("main");
+        Assert.Equal(1, result.SessionsRead);
+        Assert.True(result.TracesRemoved >= 2);
+        Assert.Single(harness.Traces("main"), t => t.SessionId == SessionIds.Old);
+    }
+
+    [Fact]
+    public void A_memory_change_re_reads_the_agent_and_a_daily_note_change_only_the_sessions_it_touches()
+    {
+        using var harness = new LearningHarness();
+        harness.Ingest();
+        var note = harness.Fixture.Path("workspace", "memory", "2026-02-10.md");
+        File.AppendAllText(note, "- VLAN 20 is storage; confirmed by the switch config export.\n");
+        var afterNote = harness.IngestAgent("main");
+        Assert.Equal(1, afterNote.SessionsReset); // only the fork session has runs on 02-10 / 02-11
+        Assert.Equal(1, afterNote.SessionsRead);
+
+        var memory = harness.Fixture.Path("workspace", "MEMORY.md");
+        File.WriteAllText(memory, File.ReadAllText(memory).Replace("## Lessons", "## Lessons Learned"));
+        var afterMemory = harness.IngestAgent("main");
+        Assert.True(afterMemory.WorkspaceChanged);
+        Assert.Equal(afterMemory.SessionsRead, afterMemory.SessionsReset);
+        Assert.Contains(harness.Traces("main")[^1].Arms, a => a.ArmId == "memory:lessons-learned:main");
+    }
+
+    [Fact]
+    public void Full_ingest_reads_everything_again_and_gives_the_same_traces()
+    {
+        using var harness = new LearningHarness();
+        harness.Ingest();
+        var export = harness.Export("main");
+        var full = harness.Ingest(new IngestOptions { Full = true, Learning = harness.Fixture.Open().Config.Learning });
+        Assert.Equal(11, full.Single(r => r.AgentId == "main").SessionsRead);
+        Assert.Equal(export, harness.Export("main"));
+    }
+
+    // Writes the first half of every transcript's lines (and SQLite events); returns how to put the rest back.
+    private static Action CutEveryTranscriptInHalf(FixtureDir fixture)
+    {
+        var restores = new List<Action>();
+        foreach (var file in Directory.EnumerateFiles(fixture.Root, "*.jsonl", SearchOption.AllDirectories))
+        {
+            var bytes = File.ReadAllBytes(file);
+            var newlines = bytes.Select((b, i) => (b, i)).Where(x => x.b == (byte)'\n').Select(x => x.i).ToList();
+            if (newlines.Count < 2) continue;
+            File.WriteAllBytes(file, bytes[..(newlines[newlines.Count / 2] + 1)]);
+            restores.Add(() => File.WriteAllBytes(file, bytes));
+        }
+        foreach (var db in Directory.EnumerateFiles(fixture.Root, "openclaw-agent.sqlite", SearchOption.AllDirectories))
+        {
+            var backup = db + ".full";
+            using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+            {
+                connection.Open();
+                StateDirFixture.Exec(connection, $"VACUUM INTO '{backup}'");
+                StateDirFixture.Exec(connection, "DELETE FROM transcript_events WHERE seq > (SELECT MAX(seq) / 2 FROM transcript_events t WHERE t.session_id = transcript_events.session_id)");
+            }
+            restores.Add(() =>
+            {
+                using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+                connection.Open();
+                StateDirFixture.Exec(connection, $"ATTACH '{backup}' AS full; DELETE FROM transcript_events; INSERT INTO transcript_events SELECT * FROM full.transcript_events;");
+            });
+        }
+        return () =>
+        {
+            foreach (var restore in restores) restore();
+        };
+    }
+}

@@ -1,0 +1,116 @@
+using ClawLearn.Runs;
+using ClawLearn.Transcripts;
+using ClawLearn.Workspace;
+
+namespace ClawLearn.Tests.Learning;
+
+public class RunCollectorTests
+{
+    private static Turn User(long t, string text = "q") => new(TurnRole.User, t, text, []);
+
+    private static Turn Assistant(long? t, string text = "", ToolCall[]? calls = null, TokenUsage? usage = null, string stop = "stop",
+        string? provider = "anthropic", string? model = "m1", string? error = null) =>
+        new(TurnRole.Assistant, t, text, calls ?? [], usage, provider, model, stop, error);
+
+    private static (IReadOnlyList<RunFacts> Finished, RunFacts? Last) Collect(ReferenceTargets? targets, params TranscriptRecord[] records)
+    {
+        var collector = new RunCollector("main", "s", targets ?? ReferenceTargets.None);
+        var position = 0;
+        foreach (var record in records) collector.Add(record, position++);
+        return collector.Complete();
+    }
+
+    [Fact]
+    public void Runs_start_at_user_turns_and_turns_before_the_first_belong_to_none()
+    {
+        var (finished, last) = Collect(null,
+            Assistant(1, "greeting before any user"),
+            User(10), Assistant(12, "a"),
+            User(20), Assistant(25, "b"), new Turn(TurnRole.ToolResult, 27, "r", []),
+            User(30));
+        Assert.Equal([0, 1], finished.Select(f => f.UserIndex));
+        Assert.Equal([1L, 3L], finished.Select(f => f.Position));
+        Assert.Equal((10L, 12L), (finished[0].UserTimeMs!.Value, finished[0].LastTimeMs!.Value));
+        Assert.Equal(27L, finished[1].LastTimeMs);
+        Assert.NotNull(last);
+        Assert.False(last!.HasAssistant); // pending
+        Assert.Equal(2, last.UserIndex);
+    }
+
+    [Fact]
+    public void A_run_without_an_assistant_turn_in_the_middle_produces_nothing_but_keeps_its_index()
+    {
+        var (finished, last) = Collect(null, User(1, "/new"), User(2), Assistant(3));
+        Assert.Empty(finished);
+        Assert.Equal(1, last!.UserIndex);
+    }
+
+    [Fact]
+    public void Usage_is_summed_over_the_run_and_outcome_flags_are_collected()
+    {
+        var (finished, _) = Collect(null,
+            User(1),
+            Assistant(2, usage: new TokenUsage(100, 10, 1000, 5, null), stop: "toolUse"),
+            Assistant(3, usage: new TokenUsage(200, 20, 2000, 0, 2500), stop: "aborted"),
+            Assistant(4, stop: "error", error: null),
+            User(9));
+        var f = finished[0];
+        Assert.Equal(new ClawLearn.Learning.TraceUsage(300, 30, 3000, 5, 1115 + 2500), f.Usage);
+        Assert.True(f.Aborted);
+        Assert.Equal("error", f.Error);
+    }
+
+    [Fact]
+    public void Provider_and_model_come_from_the_last_assistant_turn_or_the_model_change_before_the_run()
+    {
+        var (finished, last) = Collect(null,
+            new ModelChange("openai", "gpt-5.2", 0),
+            User(1), Assistant(2, provider: null, model: null),
+            new ModelChange("anthropic", "opus", 5),
+            User(6), Assistant(7, provider: "anthropic", model: "sonnet"), Assistant(8, provider: null, model: null));
+        Assert.Equal((null, null, "openai", "gpt-5.2"), (finished[0].Provider, finished[0].Model, finished[0].PriorProvider, finished[0].PriorModel));
+        Assert.Equal(("anthropic", "sonnet", "anthropic", "opus"), (last!.Provider, last.Model, last.PriorProvider, last.PriorModel));
+    }
+
+    [Fact]
+    public void References_tools_skills_files_memory_and_daily_notes()
+    {
+        var section = new MemorySection("memory:projects:home-assistant", "home-assistant", 0, 10,
+            ["- Zigbee2MQTT is pinned to 1.35.x after the January update", "- short line"], false);
+        var notes = new Dictionary<DateOnly, string> { [new DateOnly(2026, 2, 19)] = "# 2026-02-19\n- The Lisbon trip is booked for April already\n" };
+        var targets = new ReferenceTargets([section], notes.Keys, d => notes.GetValueOrDefault(d));
+        var day = new DateTimeOffset(2026, 2, 20, 9, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var (finished, _) = Collect(targets,
+            User(day),
+            Assistant(day + 1, "As ZIGBEE2MQTT IS PINNED TO 1.35.X AFTER THE JANUARY UPDATE, see agents.md.",
+                [new ToolCall("t1", "read", "/home/alice/.openclaw/skills/wiki-ingest/SKILL.md"), new ToolCall("t2", "exec", "cat notes")]),
+            new Turn(TurnRole.ToolCall, day + 2, "", [new ToolCall(null, "web_search", "the lisbon trip is booked for april already")]),
+            User(day + 100));
+        var f = finished[0];
+        Assert.Equal(["read", "exec", "web_search"], f.ToolsCalled);
+        Assert.Equal(["wiki-ingest"], f.SkillsReferenced);
+        Assert.Equal(["AGENTS.md"], f.FilesReferenced);
+        Assert.Equal(["memory:daily:2026-02-19", "memory:projects:home-assistant"], f.MemoryReferenced);
+    }
+
+    [Fact]
+    public void A_daily_note_is_referenced_by_its_file_name_too_and_short_lines_never_match()
+    {
+        var notes = new Dictionary<DateOnly, string> { [new DateOnly(2026, 2, 20)] = "- ok\n" };
+        var targets = new ReferenceTargets([], notes.Keys, d => notes.GetValueOrDefault(d));
+        var day = new DateTimeOffset(2026, 2, 20, 9, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var (finished, _) = Collect(targets, User(day), Assistant(day + 1, "ok"), User(day + 2), Assistant(day + 3, "", [new ToolCall("t", "write", "memory/2026-02-20.md")]), User(day + 4));
+        Assert.Empty(finished[0].MemoryReferenced);
+        Assert.Equal(["memory:daily:2026-02-20"], finished[1].MemoryReferenced);
+    }
+
+    [Fact]
+    public void Collection_can_resume_mid_session()
+    {
+        var collector = new RunCollector("main", "s", ReferenceTargets.None, nextUserIndex: 7, provider: "openai", model: "gpt");
+        collector.Add(User(1), 500);
+        collector.Add(Assistant(2, provider: null, model: null), 600);
+        var (_, last) = collector.Complete();
+        Assert.Equal((7, 500L, "openai", "gpt"), (last!.UserIndex, last.Position, last.PriorProvider, last.PriorModel));
+    }
+}
