@@ -62,7 +62,8 @@ internal static class StatusRenderer
             .AddColumn("Arm").AddColumn(new TableColumn("Mean").RightAligned()).AddColumn(new TableColumn("Pulls").RightAligned())
             .AddColumn(new TableColumn("Last Updated").RightAligned());
         foreach (var p in posteriors)
-            table.AddRow(Markup.Escape(p.ArmId), p.Mean.ToString("F3", CultureInfo.InvariantCulture), N(p.Pulls), Day(p.LastUpdated));
+            // An arm with no observation sits at its prior; say so, or a 0.750 prior reads like a learned favourite.
+            table.AddRow(Markup.Escape(p.ArmId) + (p.Pulls == 0 ? " [grey](prior)[/]" : ""), p.Mean.ToString("F3", CultureInfo.InvariantCulture), N(p.Pulls), Day(p.LastUpdated));
         return table;
     }
 

@@ -46,7 +46,9 @@ public class SampleDirectoryTests
         Golden.Match("scan-sample-archived.json", result.Out.Replace(RepoPaths.Samples, "<SAMPLES>"));
     }
 
+    // learning/ is where `clawlearn ingest` on the sample writes its stores; it is not part of the sample.
     private static Dictionary<string, string> Files(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(root, f).Replace('\\', '/').StartsWith("learning/", StringComparison.Ordinal))
             .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), f => f);
 }
