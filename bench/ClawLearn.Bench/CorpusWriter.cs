@@ -9,7 +9,7 @@ namespace ClawLearn.Bench;
 /// </summary>
 internal static class CorpusWriter
 {
-    public static void WriteTranscript(string path, long targetBytes, int seed = 42)
+    public static void WriteTranscript(string path, long targetBytes, int seed = 42, string sessionId = "bench-session")
     {
         var random = new Random(seed);
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
@@ -18,8 +18,8 @@ internal static class CorpusWriter
         var n = 0;
         Line(file, writer, w =>
         {
-            w.WriteString("type", "session"); w.WriteNumber("version", 3); w.WriteString("id", "bench-session");
-            w.WriteString("timestamp", t.ToString("O")); w.WriteString("cwd", "/home/bench/.openclaw/workspace");
+            w.WriteString("type", "session"); w.WriteNumber("version", 3); w.WriteString("id", sessionId);
+            w.WriteString("timestamp", t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'")); w.WriteString("cwd", "/home/bench/.openclaw/workspace");
         });
         var filler = new string('a', 64 * 1024);
         var image = Convert.ToBase64String(new byte[1_500_000]);
@@ -71,7 +71,7 @@ internal static class CorpusWriter
     private static void Message(FileStream file, Utf8JsonWriter writer, string id, DateTimeOffset t, string role, Action<Utf8JsonWriter> body) =>
         Line(file, writer, w =>
         {
-            w.WriteString("type", "message"); w.WriteString("id", id); w.WriteString("timestamp", t.ToString("O"));
+            w.WriteString("type", "message"); w.WriteString("id", id); w.WriteString("timestamp", t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"));
             w.WriteStartObject("message"); w.WriteString("role", role); body(w); w.WriteNumber("timestamp", t.ToUnixTimeMilliseconds()); w.WriteEndObject();
         });
 

@@ -43,6 +43,72 @@ internal static class Measure
         return 0;
     }
 
+    /// <summary>The denominator: every line of every transcript through Utf8JsonReader, token by token, nothing kept.</summary>
+    public static int Bare(string stateDir)
+    {
+        var watch = Stopwatch.StartNew();
+        long tokens = 0;
+        var buffer = new byte[1 << 20];
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(stateDir, "agents"), "*.jsonl", SearchOption.AllDirectories))
+        {
+            using var stream = File.OpenRead(path);
+            var start = 0;
+            var end = 0;
+            while (true)
+            {
+                var read = stream.Read(buffer, end, buffer.Length - end);
+                end += read;
+                int newline;
+                while ((newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n')) >= 0)
+                {
+                    var reader = new Utf8JsonReader(buffer.AsSpan(start, newline));
+                    while (reader.Read()) tokens++;
+                    start += newline + 1;
+                }
+                if (read == 0) break;
+                if (start == 0 && end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+                buffer.AsSpan(start, end - start).CopyTo(buffer);
+                end -= start;
+                start = 0;
+            }
+        }
+        watch.Stop();
+        Report(("seconds", watch.Elapsed.TotalSeconds.ToString("F3")), ("tokens", tokens.ToString()));
+        return 0;
+    }
+
+    /// <summary>One `clawlearn ingest` of the whole state directory into <paramref name="db"/>.</summary>
+    public static int Ingest(string stateDir, string db)
+    {
+        var watch = Stopwatch.StartNew();
+        var state = ClawLearn.StateDir.StateDirectory.Open(ClawLearn.StateDir.StateDirResolver.Resolve(stateDir, _ => null, Path.GetTempPath()));
+        var results = new ClawLearn.Ingest.Ingestor(state, _ => ClawLearn.Storage.SqliteLearningStore.Open(db),
+            new ClawLearn.Ingest.IngestOptions { Learning = state.Config.Learning }).Run();
+        watch.Stop();
+        Report(("seconds", watch.Elapsed.TotalSeconds.ToString("F3")), ("traces", results.Sum(r => r.TracesTotal).ToString()),
+            ("read", results.Sum(r => r.SessionsRead).ToString()));
+        return 0;
+    }
+
+    /// <summary>Where cold ingest time goes: discovery alone, then discovery plus reading every record.</summary>
+    public static int Phases(string stateDir)
+    {
+        var state = ClawLearn.StateDir.StateDirectory.Open(ClawLearn.StateDir.StateDirResolver.Resolve(stateDir, _ => null, Path.GetTempPath()));
+        var watch = Stopwatch.StartNew();
+        var catalog = ClawLearn.Sessions.SessionDiscovery.Discover(state);
+        var discovery = watch.Elapsed.TotalSeconds;
+        long records = 0;
+        using (var reader = new ClawLearn.Sessions.SessionReader(state.Files))
+        {
+            foreach (var session in catalog.Sessions)
+            {
+                foreach (var _ in reader.Read(session.Source, new TranscriptReadStats())) records++;
+            }
+        }
+        Report(("discovery", discovery.ToString("F3")), ("read", (watch.Elapsed.TotalSeconds - discovery).ToString("F3")), ("records", records.ToString()));
+        return 0;
+    }
+
     private static void Report(params (string Key, string Value)[] figures)
     {
         foreach (var (key, value) in figures) Console.WriteLine($"{key}={value}");

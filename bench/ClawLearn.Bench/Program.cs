@@ -3,10 +3,15 @@ using ClawLearn.Bench;
 // clawlearn benchmarks. Each measurement runs in a child process so its peak RSS is its own.
 //   streaming [--sizes 1,10,100,500] [--dir DIR]   peak memory while a single transcript grows
 //   index [--mb 40]                                 a big sessions.json, streamed vs one DOM
+//   ingest [--size-mb 1024] [--files 10000]         ingest throughput vs a bare Utf8JsonReader pass, re-ingest time
 return args.FirstOrDefault() switch
 {
     "streaming" => StreamingBenchmark.Run(args[1..]),
     "index" => SessionIndexBenchmark.Run(args[1..]),
+    "ingest" => IngestBenchmark.Run(args[1..]),
+    "measure-bare" => Measure.Bare(args[1]),
+    "measure-phases" => Measure.Phases(args[1]),
+    "measure-ingest" => Measure.Ingest(args[1], args[2]),
     "measure-transcript" => Measure.Transcript(args[1]),
     "measure-index" => Measure.Index(args[1], args[2]),
     _ => Usage(),
@@ -14,6 +19,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ClawLearn.Bench streaming [--sizes 1,10,100,500] [--dir DIR] | index [--mb 40]");
+    Console.Error.WriteLine("usage: ClawLearn.Bench streaming [--sizes 1,10,100,500] [--dir DIR] | index [--mb 40] | ingest [--size-mb 1024] [--files 10000] [--dir DIR]");
     return 2;
 }

@@ -16,11 +16,18 @@ namespace ClawLearn.Ingest;
 public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> openStore, IngestOptions options)
 {
     private const int IdentityBytes = 1024;
+    private const int WriteBatchSessions = 200;
 
     /// <summary>Ingests every agent (or the one asked for); <paramref name="progress"/> gets (done, total, session).</summary>
     public IReadOnlyList<AgentIngestResult> Run(Action<int, int, string>? progress = null)
     {
-        var catalog = SessionDiscovery.Discover(state, new DiscoveryOptions { IncludeArchived = options.IncludeArchived, AgentId = options.AgentId });
+        var known = options.Full ? [] : KnownFiles();
+        var catalog = SessionDiscovery.Discover(state, new DiscoveryOptions
+        {
+            IncludeArchived = options.IncludeArchived,
+            AgentId = options.AgentId,
+            KnownSessionId = (path, size, modified) => known.TryGetValue(path, out var k) && k.Size == size && k.Modified == modified ? k.SessionId : null,
+        });
         var total = catalog.Sessions.Count;
         var done = 0;
         var results = new List<AgentIngestResult>();
@@ -32,6 +39,22 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             results.Add(IngestAgent(agent, store, sessions, catalog.Problems, () => progress?.Invoke(++done, total, "")));
         }
         return results;
+    }
+
+    // The files every store already has a cursor for, unchanged ones need no header probe.
+    private Dictionary<string, (long Size, long Modified, string SessionId)> KnownFiles()
+    {
+        var known = new Dictionary<string, (long, long, string)>(StringComparer.Ordinal);
+        foreach (var agent in state.Agents)
+        {
+            if (options.AgentId is { } only && agent.Id != only) continue;
+            using var store = openStore(agent.Id);
+            foreach (var c in store.Cursors(agent.Id))
+            {
+                if (c.Kind != nameof(SessionSourceKind.Sqlite)) known[c.Path] = (c.Size, c.ModifiedTicks, c.SessionId);
+            }
+        }
+        return known;
     }
 
     private AgentIngestResult IngestAgent(AgentLayout agent, ILearningStore store, List<SessionInfo> sessions, IReadOnlyList<string> discoveryProblems,
@@ -48,8 +71,13 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         long lines = 0, skipped = 0;
         var metaChanged = false;
         using var reader = new SessionReader(state.Files, options.Lines);
-        foreach (var session in sessions)
+        // Store writes are batched: one transaction per batch of sessions, not one per session.
+        foreach (var batch in sessions.Chunk(WriteBatchSessions))
         {
+            store.InTransaction(() =>
+            {
+                foreach (var session in batch)
+                {
             tick();
             var meta = SessionMeta.From(session);
             var cursor = store.GetCursor(agent.Id, session.SessionId);
@@ -76,6 +104,8 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             {
                 problems.Add($"{state.Relative(session.Source.Path)}: not ingested: {e.Message}");
             }
+                }
+            });
         }
 
         int added = 0, changed = 0, removed = 0, pending = 0, noTime = 0;

@@ -10,4 +10,10 @@ public readonly record struct DiscoveryOptions
 
     /// <summary>Only this agent (normalised id); null for all agents.</summary>
     public string? AgentId { get; init; }
+
+    /// <summary>
+    /// Session ids already known for files that have not changed since (path, size, modified ticks): a warm ingest
+    /// then opens no unchanged transcript just to read its header again.
+    /// </summary>
+    public Func<string, long, long, string?>? KnownSessionId { get; init; }
 }

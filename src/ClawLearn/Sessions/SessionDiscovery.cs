@@ -14,6 +14,7 @@ namespace ClawLearn.Sessions;
 public static class SessionDiscovery
 {
     private const int HeaderProbeBytes = 64 * 1024;
+    private const int FirstProbeBytes = 4 * 1024; // a header is ~200 bytes; most files answer from the first 4 KiB
 
     public static SessionCatalog Discover(StateDirectory state, DiscoveryOptions options = default)
     {
@@ -56,8 +57,10 @@ public static class SessionDiscovery
             var kind = name.ArchiveKind is null ? SessionSourceKind.Jsonl : SessionSourceKind.Archived;
             try
             {
-                var id = HeaderId(path, state.Files) ?? name.StemSessionId;
-                sources.Add(new SessionSource(agentId, id, kind, path, new FileInfo(path).Length, name));
+                var info = new FileInfo(path);
+                var id = options.KnownSessionId?.Invoke(path, info.Length, info.LastWriteTimeUtc.Ticks)
+                    ?? HeaderId(path, state.Files) ?? name.StemSessionId;
+                sources.Add(new SessionSource(agentId, id, kind, path, info.Length, name));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -142,7 +145,9 @@ public static class SessionDiscovery
         try
         {
             using var stream = files.OpenRead(path);
-            var read = stream.ReadAtLeast(buffer.AsSpan(0, HeaderProbeBytes), HeaderProbeBytes, throwOnEndOfStream: false);
+            var read = stream.ReadAtLeast(buffer.AsSpan(0, FirstProbeBytes), FirstProbeBytes, throwOnEndOfStream: false);
+            if (read == FirstProbeBytes && buffer.AsSpan(0, read).IndexOf((byte)'\n') < 0)
+                read += stream.ReadAtLeast(buffer.AsSpan(read, HeaderProbeBytes - read), HeaderProbeBytes - read, throwOnEndOfStream: false);
             var span = buffer.AsSpan(0, read);
             var bom = span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
             span = span[bom..];

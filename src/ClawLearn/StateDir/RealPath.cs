@@ -8,10 +8,28 @@ namespace ClawLearn.StateDir;
 internal static class RealPath
 {
     private const int MaxLinks = 40; // the same bound the kernel uses against link loops
+    private const int CacheLimit = 4096;
+
+    // Folders are resolved once per process: ingest opens thousands of files in a handful of folders.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Folders = new(StringComparer.Ordinal);
 
     public static string Resolve(string path)
     {
         var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full);
+        if (folder is null) return ResolveUncached(full);
+        if (!Folders.TryGetValue(folder, out var realFolder))
+        {
+            realFolder = ResolveUncached(folder);
+            if (Folders.Count < CacheLimit) Folders[folder] = realFolder;
+        }
+        var name = Path.GetFileName(full);
+        var candidate = Path.Combine(realFolder, name);
+        return LinkTarget(candidate) is null ? candidate : ResolveUncached(candidate);
+    }
+
+    private static string ResolveUncached(string full)
+    {
         var root = Path.GetPathRoot(full) ?? "/";
         var pending = new Queue<string>(full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
         var current = root;
