@@ -16,6 +16,7 @@ public sealed record AgentIngestResult(
     int PendingRuns,
     int RunsWithoutTime,
     bool WorkspaceChanged,
+    bool TracesRebuilt,
     IReadOnlyList<string> Problems)
 {
     public bool NothingChanged => SessionsRead == 0 && TracesAdded == 0 && TracesChanged == 0 && TracesRemoved == 0 && !WorkspaceChanged;

@@ -71,6 +71,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         long lines = 0, skipped = 0;
         var metaChanged = false;
         using var reader = new SessionReader(state.Files, options.Lines);
+        var cursors = store.Cursors(agent.Id).ToDictionary(c => c.SessionId, StringComparer.Ordinal);
         // Store writes are batched: one transaction per batch of sessions, not one per session.
         foreach (var batch in sessions.Chunk(WriteBatchSessions))
         {
@@ -79,16 +80,16 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
                 foreach (var session in batch)
                 {
             tick();
-            var meta = SessionMeta.From(session);
-            var cursor = store.GetCursor(agent.Id, session.SessionId);
+            var meta = SourceCursor.Serialize(SessionMeta.From(session));
+            var cursor = cursors.GetValueOrDefault(session.SessionId);
             var (size, modified) = SizeAndTime(session.Source);
             if (cursor is not null && cursor.Kind == session.Source.Kind.ToString() && cursor.Path == session.Source.Path
                 && cursor.Size == size && cursor.ModifiedTicks == modified)
             {
                 unchanged++;
-                if (cursor.Meta != meta)
+                if (cursor.MetaJson != meta)
                 {
-                    store.SaveCursor(cursor with { Meta = meta });
+                    store.SaveCursor(cursor with { MetaJson = meta });
                     metaChanged = true;
                 }
                 continue;
@@ -109,9 +110,10 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         }
 
         int added = 0, changed = 0, removed = 0, pending = 0, noTime = 0;
-        if (read > 0 || metaChanged || workspaceChanged || reset.Count > 0 || store.GetMeta($"config:{agent.Id}") != ConfigKey())
+        var rebuild = read > 0 || metaChanged || workspaceChanged || reset.Count > 0 || store.GetMeta($"config:{agent.Id}") != ConfigKey();
+        if (rebuild)
         {
-            var metas = store.Cursors(agent.Id).Where(c => c.Meta is not null).ToDictionary(c => c.SessionId, c => c.Meta!);
+            var metas = store.Cursors(agent.Id).Where(c => c.MetaJson is not null).ToDictionary(c => c.SessionId, c => c.Meta!);
             var built = new TraceBuilder(snapshot.Inventory, options.Learning).Build(store.Facts(agent.Id), id => metas.GetValueOrDefault(id));
             (added, changed, removed) = store.SyncTraces(agent.Id, built.Traces);
             (pending, noTime) = (built.Pending, built.SkippedNoTime);
@@ -127,10 +129,10 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
 
         problems.InsertRange(0, discoveryProblems.Where(p => p.StartsWith($"agents/{agent.Id}/", StringComparison.Ordinal)));
         return new AgentIngestResult(agent.Id, store is SqliteLearningStore s ? s.Path : "", read, unchanged, reset.Count, lines, skipped,
-            added, changed, removed, store.CountTraces(agent.Id), pending, noTime, workspaceChanged, problems);
+            added, changed, removed, store.CountTraces(agent.Id), pending, noTime, workspaceChanged, rebuild, problems);
     }
 
-    private TranscriptReadStats ReadSession(SessionInfo session, SourceCursor? cursor, long size, long modified, SessionMeta meta,
+    private TranscriptReadStats ReadSession(SessionInfo session, SourceCursor? cursor, long size, long modified, string meta,
         SessionReader reader, ILearningStore store)
     {
         var source = session.Source;
@@ -191,12 +193,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
     // Settings that change trace content; a change rebuilds the traces even when no transcript changed.
     private string ConfigKey() => $"tool={options.Learning.ToolTokenEstimate} skill={options.Learning.SkillTokenEstimate}";
 
-    private static (long Size, long Modified) SizeAndTime(SessionSource source)
-    {
-        if (source.Kind == SessionSourceKind.Sqlite) return (source.EventCount ?? 0, 0);
-        var info = new FileInfo(source.Path);
-        return (info.Length, info.LastWriteTimeUtc.Ticks);
-    }
+    // As discovery saw them: a file that changes after that is caught by the next ingest.
+    private static (long Size, long Modified) SizeAndTime(SessionSource source) =>
+        source.Kind == SessionSourceKind.Sqlite ? (source.EventCount ?? 0, 0) : (source.Bytes, source.ModifiedTicks);
 
     // A file's identity is "N:hash" of its first N bytes (N fixed at the first read, at most 1 KiB): compaction or a
     // rewrite changes them, appends do not. Checking an existing identity re-hashes the same N bytes.

@@ -60,7 +60,7 @@ public static class SessionDiscovery
                 var info = new FileInfo(path);
                 var id = options.KnownSessionId?.Invoke(path, info.Length, info.LastWriteTimeUtc.Ticks)
                     ?? HeaderId(path, state.Files) ?? name.StemSessionId;
-                sources.Add(new SessionSource(agentId, id, kind, path, info.Length, name));
+                sources.Add(new SessionSource(agentId, id, kind, path, info.Length, name, ModifiedTicks: info.LastWriteTimeUtc.Ticks));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

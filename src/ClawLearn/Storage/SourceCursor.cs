@@ -19,4 +19,10 @@ public sealed record SourceCursor(
     int NextUserIndex,
     string? Provider,
     string? Model,
-    SessionMeta? Meta);
+    string? MetaJson)
+{
+    /// <summary>The session's metadata as stored (JSON, compared as text: records holding dictionaries compare by reference).</summary>
+    public SessionMeta? Meta => MetaJson is null ? null : System.Text.Json.JsonSerializer.Deserialize(MetaJson, LearningJsonContext.Default.SessionMeta);
+
+    public static string Serialize(SessionMeta meta) => System.Text.Json.JsonSerializer.Serialize(meta, LearningJsonContext.Default.SessionMeta);
+}

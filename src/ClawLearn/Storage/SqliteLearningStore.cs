@@ -82,7 +82,7 @@ public sealed class SqliteLearningStore : ILearningStore
             result.Add(new SourceCursor(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt32(8),
                 reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
-                reader.IsDBNull(11) ? null : JsonSerializer.Deserialize(reader.GetString(11), LearningJsonContext.Default.SessionMeta)));
+                reader.IsDBNull(11) ? null : reader.GetString(11)));
         }
         return result;
     }
@@ -92,7 +92,7 @@ public sealed class SqliteLearningStore : ILearningStore
         ("$a", c.AgentId), ("$s", c.SessionId), ("$k", c.Kind), ("$p", c.Path), ("$i", c.Identity), ("$size", c.Size),
         ("$m", c.ModifiedTicks), ("$pos", c.Position), ("$n", c.NextUserIndex), ("$prov", (object?)c.Provider ?? DBNull.Value),
         ("$model", (object?)c.Model ?? DBNull.Value),
-        ("$meta", c.Meta is null ? DBNull.Value : JsonSerializer.Serialize(c.Meta, LearningJsonContext.Default.SessionMeta)));
+        ("$meta", (object?)c.MetaJson ?? DBNull.Value));
 
     public void DeleteCursor(string agentId, string sessionId) =>
         Execute("DELETE FROM sources WHERE agent_id = $a AND session_id = $s", ("$a", agentId), ("$s", sessionId));
