@@ -14,13 +14,16 @@ namespace ClawLearn.Cli;
 internal sealed class LearningOptions
 {
     public readonly Option<string?> Db = new("--db") { Description = "Learning store file (default: <state dir>/learning/<agent>.sqlite)" };
-    public readonly Option<string?> Agent = new("--agent") { Description = "Agent id (default: the default agent)" };
+    public readonly Option<string?> Agent;
     public readonly Option<string?> Phase = new("--phase") { Description = "Override learning.phase (passive|active)" };
     public readonly Option<int?> TokenBudget = new("--token-budget") { Description = "Override learning.tokenBudget" };
     public readonly Option<double?> BaselineRate = new("--baseline-rate") { Description = "Override learning.baselineRate (0..1)" };
     public readonly Option<int?> MinPulls = new("--min-pulls") { Description = "Override learning.minPulls" };
     public readonly Option<string[]> SeedArms = new("--seed-arm") { Description = "Override learning.seedArms (repeatable; globs like tool:web:* allowed)", AllowMultipleArgumentsPerToken = false };
     public readonly Option<double?> SeedBoost = new("--seed-boost") { Description = "Override learning.seedBoost (multiplies a seed arm's prior alpha)" };
+
+    public LearningOptions(string agentDescription = "Agent id (default: the default agent)") =>
+        Agent = new Option<string?>("--agent") { Description = agentDescription };
 
     public void AddTo(Command command, bool withConfigOverrides = true)
     {

@@ -11,11 +11,12 @@ internal static class IngestCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var shared = new LearningOptions();
+        var shared = new LearningOptions("Only this agent (default: every agent)");
         var archived = new Option<bool>("--include-archived") { Description = "Also read *.jsonl.deleted.* and *.jsonl.reset.* archives" };
         var full = new Option<bool>("--full") { Description = "Forget what was read before and read all history again" };
         var command = new Command("ingest", "Read new history into run traces (incremental: unchanged sources are not read again)") { archived, full };
-        shared.AddTo(command);
+        // Selection settings do not change what ingest records, so they are not offered here.
+        shared.AddTo(command, withConfigOverrides: false);
         command.SetAction(parse =>
         {
             var state = shared.OpenState(parse, env);
