@@ -38,6 +38,11 @@ internal static class CliApp
             env.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.Failure;
         }
+        catch (ClawLearn.Storage.StoreException e)
+        {
+            env.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
         catch (PrivacyViolationException e)
         {
             // Never expected: discovery skips forbidden files. Refusing loudly beats reading a secret.

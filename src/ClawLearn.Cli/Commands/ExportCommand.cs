@@ -44,8 +44,16 @@ internal static class ExportCommand
             {
                 // Written to a temporary file first, so a failed export never leaves half a file behind.
                 var temp = path + ".partial";
-                using (var file = File.Create(temp)) LearningExporter.Write(file, store.TracesNewestFirst(agent.Id), posteriors, options);
-                File.Move(temp, path, overwrite: true);
+                try
+                {
+                    using (var file = File.Create(temp)) LearningExporter.Write(file, store.TracesNewestFirst(agent.Id), posteriors, options);
+                    File.Move(temp, path, overwrite: true);
+                }
+                catch
+                {
+                    File.Delete(temp);
+                    throw;
+                }
                 env.Error.WriteLine($"wrote {path}");
             }
             else

@@ -23,6 +23,11 @@ internal static class ResetCommand
             var state = shared.OpenState(parse, env);
             if (shared.ResolveAgent(parse, state, env) is not { } agent) return ExitCodes.BadInput;
             if (!EventTime.TryParse(parse.GetValue(at), env, out var timestamp)) return ExitCodes.BadInput;
+            if (!File.Exists(shared.StorePath(parse, state, agent.Id)))
+            {
+                env.Error.WriteLine($"error: no learning data for agent '{agent.Id}' yet: run 'clawlearn ingest' first");
+                return ExitCodes.BadInput;
+            }
             using var store = shared.OpenStore(parse, state, agent.Id);
             var known = PosteriorCalculator.Compute(store.TracesInTimeOrder(agent.Id), store.Events(agent.Id), state.Config.Learning).Select(p => p.ArmId).ToList();
             var targets = new List<string>();

@@ -63,9 +63,13 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         var problems = new List<string>();
         var snapshot = WorkspaceSnapshot.Read(state, agent);
         _targets[agent.Id] = snapshot.Targets;
-        var reset = options.Full ? store.Cursors(agent.Id).Select(c => c.SessionId).ToHashSet() : StaleSessions(agent.Id, store, snapshot);
+        var (stale, notesChanged) = options.Full ? (store.Cursors(agent.Id).Select(c => c.SessionId).ToHashSet(), false) : StaleSessions(agent.Id, store, snapshot);
         var workspaceChanged = store.GetMeta($"workspace:{agent.Id}") != snapshot.Fingerprint;
-        foreach (var sessionId in reset) store.DeleteCursor(agent.Id, sessionId);
+        // Stale cursors are invalidated, not deleted: a session whose transcript is gone keeps its metadata (key,
+        // channel, sub-agent flag), so its traces survive a rebuild unchanged apart from what the workspace changed.
+        foreach (var cursor in store.Cursors(agent.Id).Where(c => stale.Contains(c.SessionId)))
+            store.SaveCursor(cursor with { Size = -1, ModifiedTicks = -1, Identity = "" });
+        var reset = sessions.Count(s => stale.Contains(s.SessionId));
 
         int read = 0, unchanged = 0;
         long lines = 0, skipped = 0;
@@ -110,7 +114,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         }
 
         int added = 0, changed = 0, removed = 0, pending = 0, noTime = 0;
-        var rebuild = read > 0 || metaChanged || workspaceChanged || reset.Count > 0 || store.GetMeta($"config:{agent.Id}") != ConfigKey();
+        var rebuild = read > 0 || metaChanged || workspaceChanged || notesChanged || stale.Count > 0 || store.GetMeta($"config:{agent.Id}") != ConfigKey();
         if (rebuild)
         {
             var metas = store.Cursors(agent.Id).Where(c => c.MetaJson is not null).ToDictionary(c => c.SessionId, c => c.Meta!);
@@ -118,6 +122,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             (added, changed, removed) = store.SyncTraces(agent.Id, built.Traces);
             (pending, noTime) = (built.Pending, built.SkippedNoTime);
             store.SetMeta($"workspace:{agent.Id}", snapshot.Fingerprint);
+            foreach (var (key, _) in store.MetaWithPrefix($"note:{agent.Id}:")) store.DeleteMeta(key);
             foreach (var (date, hash) in snapshot.NoteHashes) store.SetMeta($"note:{agent.Id}:{date:yyyy-MM-dd}", hash);
             store.SetMeta($"config:{agent.Id}", ConfigKey());
             store.SetMeta($"counts:{agent.Id}", $"{pending} {noTime}");
@@ -128,7 +133,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         }
 
         problems.InsertRange(0, discoveryProblems.Where(p => p.StartsWith($"agents/{agent.Id}/", StringComparison.Ordinal)));
-        return new AgentIngestResult(agent.Id, store is SqliteLearningStore s ? s.Path : "", read, unchanged, reset.Count, lines, skipped,
+        return new AgentIngestResult(agent.Id, store is SqliteLearningStore s ? s.Path : "", read, unchanged, reset, lines, skipped,
             added, changed, removed, store.CountTraces(agent.Id), pending, noTime, workspaceChanged, rebuild, problems);
     }
 
@@ -176,18 +181,23 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
     private readonly Dictionary<string, ReferenceTargets> _targets = [];
 
     // Sessions whose facts a workspace change made stale: all of them when bootstrap files or MEMORY.md changed,
-    // else those with runs on (or the day after) a daily note that changed.
-    private HashSet<string> StaleSessions(string agentId, ILearningStore store, WorkspaceSnapshot snapshot)
+    // else those with runs on (or the day after) a daily note that was added, changed or deleted.
+    private static (HashSet<string> Sessions, bool NotesChanged) StaleSessions(string agentId, ILearningStore store, WorkspaceSnapshot snapshot)
     {
         var stored = store.GetMeta($"workspace:{agentId}");
-        if (stored is not null && stored != snapshot.Fingerprint) return store.Cursors(agentId).Select(c => c.SessionId).ToHashSet();
+        if (stored is null) return ([], false); // first ingest: nothing to invalidate
+        if (stored != snapshot.Fingerprint) return (store.Cursors(agentId).Select(c => c.SessionId).ToHashSet(), true);
+        var prefix = $"note:{agentId}:";
+        var old = store.MetaWithPrefix(prefix).ToDictionary(m => m.Key[prefix.Length..], m => m.Value, StringComparer.Ordinal);
+        var now = snapshot.NoteHashes.ToDictionary(n => n.Key.ToString("yyyy-MM-dd"), n => n.Value, StringComparer.Ordinal);
         var changedDays = new List<DateOnly>();
-        foreach (var (date, hash) in snapshot.NoteHashes)
+        foreach (var day in old.Keys.Union(now.Keys))
         {
-            var old = store.GetMeta($"note:{agentId}:{date:yyyy-MM-dd}");
-            if (stored is not null && old != hash) changedDays.AddRange([date, date.AddDays(1)]);
+            if (old.GetValueOrDefault(day) == now.GetValueOrDefault(day)) continue;
+            var date = DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            changedDays.AddRange([date, date.AddDays(1)]);
         }
-        return store.SessionsOnDays(agentId, changedDays).ToHashSet();
+        return (store.SessionsOnDays(agentId, changedDays).ToHashSet(), changedDays.Count > 0);
     }
 
     // Settings that change trace content; a change rebuilds the traces even when no transcript changed.

@@ -35,7 +35,12 @@ internal sealed class WorkspaceSnapshot
 
         var sb = new StringBuilder("v1\n");
         foreach (var file in ws.BootstrapFiles) sb.Append(file.Name).Append('\n').Append(file.Content.Injected).Append('\n');
-        foreach (var section in ws.MemorySections) sb.Append(section.ArmId).Append(section.HiddenByTruncation).Append('\n');
+        // Sections with their lines and sizes: an edit in the truncated middle changes references and costs too.
+        foreach (var section in ws.MemorySections)
+        {
+            sb.Append(section.ArmId).Append(' ').Append(section.Start).Append(' ').Append(section.End).Append(' ').Append(section.HiddenByTruncation).Append('\n');
+            foreach (var line in section.Lines) sb.Append(line).Append('\n');
+        }
         return new WorkspaceSnapshot(inventory, targets, Hash(sb.ToString()), notes.ToDictionary(n => n.Key, n => Hash(n.Value)));
     }
 

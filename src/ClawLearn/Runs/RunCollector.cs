@@ -99,7 +99,7 @@ public sealed partial class RunCollector
         {
             if (ms is not { } t) return;
             _first ??= t;
-            if (_last is null || t > _last) _last = t;
+            _last = t; // the last timed turn, even if its clock ran backwards (a negative duration becomes null)
         }
 
         public void Add(Turn turn)

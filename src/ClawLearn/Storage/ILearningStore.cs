@@ -12,10 +12,8 @@ public interface ILearningStore : IDisposable
     /// <summary>Runs <paramref name="work"/> in one transaction.</summary>
     void InTransaction(Action work);
 
-    SourceCursor? GetCursor(string agentId, string sessionId);
     IReadOnlyList<SourceCursor> Cursors(string agentId);
     void SaveCursor(SourceCursor cursor);
-    void DeleteCursor(string agentId, string sessionId);
 
     /// <summary>Replaces a session's run facts from <paramref name="fromUserIndex"/> on.</summary>
     void ReplaceFacts(string agentId, string sessionId, int fromUserIndex, IEnumerable<RunFacts> facts);
@@ -36,4 +34,6 @@ public interface ILearningStore : IDisposable
 
     string? GetMeta(string key);
     void SetMeta(string key, string value);
+    void DeleteMeta(string key);
+    IReadOnlyList<(string Key, string Value)> MetaWithPrefix(string prefix);
 }

@@ -32,7 +32,7 @@ public sealed class SqliteLearningStore : ILearningStore
     {
         var version = SchemaVersion;
         if (version > StoreMigrations.All.Count)
-            throw new InvalidOperationException($"{Path} has schema version {version}, newer than this ClawLearn knows ({StoreMigrations.All.Count}); upgrade ClawLearn");
+            throw new StoreException($"{Path} has schema version {version}, newer than this ClawLearn knows ({StoreMigrations.All.Count}); upgrade ClawLearn");
         for (var i = version; i < StoreMigrations.All.Count; i++)
         {
             using var tx = _connection.BeginTransaction();
@@ -67,9 +67,6 @@ public sealed class SqliteLearningStore : ILearningStore
         }
     }
 
-    public SourceCursor? GetCursor(string agentId, string sessionId) =>
-        ReadCursors("WHERE agent_id = $a AND session_id = $s", ("$a", agentId), ("$s", sessionId)).FirstOrDefault();
-
     public IReadOnlyList<SourceCursor> Cursors(string agentId) => ReadCursors("WHERE agent_id = $a", ("$a", agentId));
 
     private List<SourceCursor> ReadCursors(string where, params (string, object)[] args)
@@ -93,9 +90,6 @@ public sealed class SqliteLearningStore : ILearningStore
         ("$m", c.ModifiedTicks), ("$pos", c.Position), ("$n", c.NextUserIndex), ("$prov", (object?)c.Provider ?? DBNull.Value),
         ("$model", (object?)c.Model ?? DBNull.Value),
         ("$meta", (object?)c.MetaJson ?? DBNull.Value));
-
-    public void DeleteCursor(string agentId, string sessionId) =>
-        Execute("DELETE FROM sources WHERE agent_id = $a AND session_id = $s", ("$a", agentId), ("$s", sessionId));
 
     public void ReplaceFacts(string agentId, string sessionId, int fromUserIndex, IEnumerable<RunFacts> facts)
     {
@@ -214,6 +208,18 @@ public sealed class SqliteLearningStore : ILearningStore
     public string? GetMeta(string key) => Scalar("SELECT value FROM meta WHERE key = $k", ("$k", key)) as string;
 
     public void SetMeta(string key, string value) => Execute("INSERT OR REPLACE INTO meta VALUES ($k, $v)", ("$k", key), ("$v", value));
+
+    public void DeleteMeta(string key) => Execute("DELETE FROM meta WHERE key = $k", ("$k", key));
+
+    public IReadOnlyList<(string Key, string Value)> MetaWithPrefix(string prefix)
+    {
+        // substr rather than LIKE: keys hold '_' and ':' and must match literally.
+        using var command = Command("SELECT key, value FROM meta WHERE substr(key, 1, length($p)) = $p ORDER BY key", ("$p", prefix));
+        using var reader = command.ExecuteReader();
+        var result = new List<(string, string)>();
+        while (reader.Read()) result.Add((reader.GetString(0), reader.GetString(1)));
+        return result;
+    }
 
     private SqliteCommand Command(string sql, params (string Name, object Value)[] args)
     {

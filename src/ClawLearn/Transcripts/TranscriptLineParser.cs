@@ -86,7 +86,7 @@ internal static class TranscriptLineParser
                 return LineOutcome.Of(new Turn(TurnRole.Assistant, time, ContentText.Of(content), ToolCalls(content),
                     Usage(root), root.Str("provider"), root.Str("model"), root.Str("stopReason"), root.Str("errorMessage")));
             case "tool":
-                var name = root.Str("name") ?? "(unnamed)";
+                var name = ToolName(root.Str("name"));
                 var input = root.Prop("input") ?? root.Prop("arguments");
                 return LineOutcome.Of(new Turn(TurnRole.ToolCall, time, "", [new ToolCall(root.Str("id"), name, ContentText.StringsOf(input))], ToolName: name));
             case "tool_result":
@@ -96,6 +96,9 @@ internal static class TranscriptLineParser
                 return LineOutcome.Of(new MetadataEntry($"role:{role}", null, time));
         }
     }
+
+    // A tool with no usable name still counts as a call, under one name that makes a valid arm id.
+    private static string ToolName(string? name) => string.IsNullOrWhiteSpace(name) ? "(unnamed)" : name.Trim();
 
     // Delivery mirrors duplicate text already delivered; injected messages were never produced by a model.
     private static bool IsDropped(JsonElement message) =>
@@ -109,7 +112,7 @@ internal static class TranscriptLineParser
         foreach (var block in blocks.EnumerateArray())
         {
             if (block.Str("type") != "toolCall") continue;
-            calls.Add(new ToolCall(block.Str("id"), block.Str("name") ?? "(unnamed)", ContentText.StringsOf(block.Prop("arguments"))));
+            calls.Add(new ToolCall(block.Str("id"), ToolName(block.Str("name")), ContentText.StringsOf(block.Prop("arguments"))));
         }
         return calls;
     }
