@@ -62,6 +62,7 @@ internal static class CliApp
         root.Subcommands.Add(ExportCommand.Create(env));
         root.Subcommands.Add(StatusCommand.Create(env));
         root.Subcommands.Add(SelectCommand.Create(env));
+        root.Subcommands.Add(SimulateCommand.Create(env));
         root.Subcommands.Add(RewardCommand.Create(env));
         root.Subcommands.Add(ResetCommand.Create(env));
         return root;

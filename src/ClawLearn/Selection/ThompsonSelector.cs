@@ -16,7 +16,7 @@ public static class ThompsonSelector
         var isBaseline = random.NextDouble() < options.BaselineRate;
         double[]? scores = null;
         var order = isBaseline ? Enumerable.Range(0, arms.Count).ToArray() : Order(arms, posteriors, options, random, out scores);
-        var included = Pack(arms, order, options.TokenBudget, out var used);
+        var included = GreedyPacking.Pack(arms, order, options.TokenBudget, out var used);
         var propensities = options.PropensityRounds > 0 ? Propensities(arms, posteriors, options, new Random(random.Next())) : null;
         var decisions = order.Select(i => new ArmDecision(arms[i].ArmId, arms[i].TokenCost, included[i], scores?[i],
             options.Seeds.Matches(arms[i].ArmId), IsUnderexplored(arms[i].ArmId, posteriors, options), propensities?[i])).ToList();
@@ -30,12 +30,12 @@ public static class ThompsonSelector
     public static double[] Propensities(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors,
         SelectionOptions options, Random random)
     {
-        var baseline = Pack(arms, Enumerable.Range(0, arms.Count).ToArray(), options.TokenBudget, out _);
+        var baseline = GreedyPacking.Pack(arms, Enumerable.Range(0, arms.Count).ToArray(), options.TokenBudget, out _);
         var counts = new int[arms.Count];
         var rounds = Math.Max(1, options.PropensityRounds);
         for (var r = 0; r < rounds; r++)
         {
-            var included = Pack(arms, Order(arms, posteriors, options, random, out _), options.TokenBudget, out _);
+            var included = GreedyPacking.Pack(arms, Order(arms, posteriors, options, random, out _), options.TokenBudget, out _);
             for (var i = 0; i < arms.Count; i++)
             {
                 if (included[i]) counts[i]++;
@@ -45,7 +45,8 @@ public static class ThompsonSelector
         return Enumerable.Range(0, arms.Count).Select(i => rate * (baseline[i] ? 1 : 0) + (1 - rate) * counts[i] / (double)rounds).ToArray();
     }
 
-    private static int[] Order(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options,
+    /// <summary>Thompson's packing order: seeds, then under-explored arms, then by a posterior draw (stable).</summary>
+    public static int[] Order(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options,
         Random random, out double[] scores)
     {
         scores = new double[arms.Count];
@@ -64,20 +65,6 @@ public static class ThompsonSelector
             : a.Score != b.Score ? b.Score.CompareTo(a.Score)
             : a.Index.CompareTo(b.Index));
         return keys.Select(k => k.Index).ToArray();
-    }
-
-    private static bool[] Pack(IReadOnlyList<SelectionArm> arms, int[] order, int budget, out int used)
-    {
-        var included = new bool[arms.Count];
-        used = 0;
-        foreach (var i in order)
-        {
-            var cost = Math.Max(0, arms[i].TokenCost);
-            if (used + cost > budget) continue; // keep scanning: a later, smaller arm may still fit
-            included[i] = true;
-            used += cost;
-        }
-        return included;
     }
 
     private static bool IsUnderexplored(string armId, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options) =>

@@ -1,0 +1,22 @@
+namespace ClawLearn.Selection;
+
+/// <summary>
+/// Greedy packing in a given order: an arm is included when it still fits the budget; one that does not fit is
+/// skipped and the scan goes on, so a later, smaller arm can still fit (the reference did the same).
+/// </summary>
+public static class GreedyPacking
+{
+    public static bool[] Pack(IReadOnlyList<SelectionArm> arms, IReadOnlyList<int> order, int budget, out int used)
+    {
+        var included = new bool[arms.Count];
+        used = 0;
+        foreach (var i in order)
+        {
+            var cost = Math.Max(0, arms[i].TokenCost);
+            if (used + cost > budget) continue;
+            included[i] = true;
+            used += cost;
+        }
+        return included;
+    }
+}
