@@ -52,14 +52,17 @@ public static class ReplayHtml
 
     private static void Chart(StringBuilder sb, string title, ReplayReport report, Func<WindowReport, double> value)
     {
-        const int width = 640, height = 240, left = 48, bottom = 28, top = 12, right = 12;
+        const int width = 640, height = 252, left = 48, bottom = 40, top = 12, right = 12;
         var windows = report.Policies.Count == 0 ? 0 : report.Policies.Max(p => p.Windows.Count);
         var max = Math.Max(1, report.Policies.SelectMany(p => p.Windows).Select(value).DefaultIfEmpty(0).Max());
-        max = Math.Ceiling(max / 10) * 10;
+        max = Math.Ceiling(max / 20) * 20; // quarters of a multiple of 20 make whole-number ticks
         double X(int i) => left + (windows <= 1 ? 0 : i * (width - left - right) / (double)(windows - 1));
         double Y(double v) => top + (1 - v / max) * (height - top - bottom);
 
-        sb.Append("<figure><figcaption>").Append(E(title)).Append("</figcaption>\n<svg role=\"img\" aria-label=\"").Append(E(title))
+        sb.Append("<figure><figcaption>").Append(E(title)).Append("</figcaption>\n<div>");
+        for (var p = 0; p < report.Policies.Count; p++)
+            sb.Append($"<span style=\"color:{Colours[p % Colours.Length]};margin-right:1rem\">&#9644; {E(report.Policies[p].Policy)}</span>");
+        sb.Append("</div>\n<svg role=\"img\" aria-label=\"").Append(E(title))
             .Append($"\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n");
         for (var t = 0; t <= 4; t++)
         {
@@ -68,14 +71,14 @@ public static class ReplayHtml
                 .Append($"<text x=\"{left - 6}\" y=\"{F(Y(v) + 4, 1)}\" font-size=\"11\" text-anchor=\"end\">{F(v, 0)}</text>\n");
         }
         for (var i = 0; i < windows; i++)
-            sb.Append($"<text x=\"{F(X(i), 1)}\" y=\"{height - 8}\" font-size=\"11\" text-anchor=\"middle\">{i + 1}</text>");
+            sb.Append($"<text x=\"{F(X(i), 1)}\" y=\"{height - 22}\" font-size=\"11\" text-anchor=\"middle\">{i + 1}</text>");
+        sb.Append($"<text x=\"{(left + width - right) / 2}\" y=\"{height - 4}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#888\">window</text>");
         sb.Append('\n');
         for (var p = 0; p < report.Policies.Count; p++)
         {
             var policy = report.Policies[p];
             var points = string.Join(" ", policy.Windows.Select((w, i) => $"{F(X(i), 1)},{F(Y(value(w)), 1)}"));
-            sb.Append($"<polyline fill=\"none\" stroke=\"{Colours[p % Colours.Length]}\" stroke-width=\"2\" points=\"{points}\"/>")
-                .Append($"<text x=\"{width - right}\" y=\"{top + 14 * (p + 1)}\" font-size=\"12\" text-anchor=\"end\" fill=\"{Colours[p % Colours.Length]}\">{E(policy.Policy)}</text>\n");
+            sb.Append($"<polyline fill=\"none\" stroke=\"{Colours[p % Colours.Length]}\" stroke-width=\"2\" points=\"{points}\"/>\n");
         }
         sb.Append("</svg></figure>\n");
     }

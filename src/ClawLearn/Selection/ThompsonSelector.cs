@@ -14,12 +14,17 @@ public static class ThompsonSelector
         SelectionOptions options, Random random)
     {
         var isBaseline = random.NextDouble() < options.BaselineRate;
-        double[]? scores = null;
-        var order = isBaseline ? Enumerable.Range(0, arms.Count).ToArray() : Order(arms, posteriors, options, random, out scores);
+        var ranked = Rank(arms, posteriors, options, new GammaSource(random));
+        var order = isBaseline ? Enumerable.Range(0, arms.Count).ToArray() : SortedOrder(ranked);
         var included = GreedyPacking.Pack(arms, order, options.TokenBudget, out var used);
         var propensities = options.PropensityRounds > 0 ? Propensities(arms, posteriors, options, new Random(random.Next())) : null;
-        var decisions = order.Select(i => new ArmDecision(arms[i].ArmId, arms[i].TokenCost, included[i], scores?[i],
-            options.Seeds.Matches(arms[i].ArmId), IsUnderexplored(arms[i].ArmId, posteriors, options), propensities?[i])).ToList();
+        var decisions = new ArmDecision[order.Length];
+        for (var k = 0; k < order.Length; k++)
+        {
+            var i = order[k];
+            var r = ranked[i];
+            decisions[k] = new ArmDecision(arms[i].ArmId, arms[i].TokenCost, included[i], isBaseline ? null : r.Score, r.Seed, r.Under, propensities?[i]);
+        }
         return new SelectionResult(decisions, isBaseline, options.TokenBudget, used);
     }
 
@@ -35,7 +40,7 @@ public static class ThompsonSelector
         var rounds = Math.Max(1, options.PropensityRounds);
         for (var r = 0; r < rounds; r++)
         {
-            var included = GreedyPacking.Pack(arms, Order(arms, posteriors, options, random, out _), options.TokenBudget, out _);
+            var included = GreedyPacking.Pack(arms, Order(arms, posteriors, options, random), options.TokenBudget, out _);
             for (var i = 0; i < arms.Count; i++)
             {
                 if (included[i]) counts[i]++;
@@ -46,27 +51,46 @@ public static class ThompsonSelector
     }
 
     /// <summary>Thompson's packing order: seeds, then under-explored arms, then by a posterior draw (stable).</summary>
-    public static int[] Order(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options,
-        Random random, out double[] scores)
+    public static int[] Order(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options, Random random) =>
+        SortedOrder(Rank(arms, posteriors, options, new GammaSource(random)));
+
+    // One posterior lookup and one draw per arm; flags computed once.
+    private static Ranked[] Rank(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options, GammaSource draws)
     {
-        scores = new double[arms.Count];
-        var keys = new (bool Seed, bool Under, double Score, int Index)[arms.Count];
-        for (var i = 0; i < arms.Count; i++)
+        var ranked = new Ranked[arms.Count];
+        var anySeeds = options.Seeds.Patterns.Count > 0;
+        for (var i = 0; i < ranked.Length; i++)
         {
             var id = arms[i].ArmId;
-            var (alpha, beta) = posteriors.TryGetValue(id, out var p) ? (p.Alpha, p.Beta) : Priors.For(id, options.Seeds, options.SeedBoost);
-            scores[i] = BetaSampler.Sample(alpha, beta, random);
-            keys[i] = (options.Seeds.Matches(id), IsUnderexplored(id, posteriors, options), scores[i], i);
+            var known = posteriors.TryGetValue(id, out var p);
+            var (alpha, beta) = known ? (p!.Alpha, p.Beta) : Priors.For(id, options.Seeds, options.SeedBoost);
+            ranked[i] = new Ranked(anySeeds && options.Seeds.Matches(id), !known || p!.Pulls < options.MinPulls, draws.Beta(alpha, beta));
         }
-        // Seeds first, then under-explored, then by score; the index keeps the order stable for equal keys.
-        Array.Sort(keys, (a, b) =>
-            a.Seed != b.Seed ? (a.Seed ? -1 : 1)
-            : a.Under != b.Under ? (a.Under ? -1 : 1)
-            : a.Score != b.Score ? b.Score.CompareTo(a.Score)
-            : a.Index.CompareTo(b.Index));
-        return keys.Select(k => k.Index).ToArray();
+        return ranked;
     }
 
-    private static bool IsUnderexplored(string armId, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options) =>
-        !posteriors.TryGetValue(armId, out var p) || p.Pulls < options.MinPulls;
+    // Seeds first, then under-explored, then by draw (highest first), as one ascending double key: a primitive sort is
+    // several times faster than a comparer. Equal keys (only exact ties) are put back in input order afterwards.
+    private static int[] SortedOrder(Ranked[] ranked)
+    {
+        var keys = new double[ranked.Length];
+        var order = new int[ranked.Length];
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            var r = ranked[i];
+            keys[i] = (r.Seed ? 0 : 4) + (r.Under ? 0 : 2) + (1 - r.Score);
+            order[i] = i;
+        }
+        Array.Sort(keys, order);
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start]) end++;
+            if (end - start > 1) Array.Sort(order, start, end - start);
+            start = end;
+        }
+        return order;
+    }
+
+    private readonly record struct Ranked(bool Seed, bool Under, double Score);
 }
