@@ -21,7 +21,12 @@ internal static class SelectCommand
         var seed = new Option<int?>("--seed") { Description = "Random seed, for a reproducible selection" };
         var today = new Option<string?>("--today") { Description = "The day whose daily notes count as today's (YYYY-MM-DD; default: today, UTC)" };
         var json = new Option<bool>("--json") { Description = "Write the selection as JSON" };
-        var command = new Command("select", "Show the selection for the next run: which components fit the budget, with inclusion probabilities") { budget, inventory, seed, today, json };
+        var by = PartitionOption.Create();
+        var context = new Option<string?>("--context") { Description = "With --by: the next run's channel or model (its posteriors are learned from runs with the same one)" };
+        var command = new Command("select", "Show the selection for the next run: which components fit the budget, with inclusion probabilities")
+        {
+            budget, inventory, seed, today, json, by, context,
+        };
         shared.AddTo(command);
         command.SetAction(parse =>
         {
@@ -56,7 +61,15 @@ internal static class SelectCommand
             {
                 arms = AgentInventoryReader.Read(state, agent, store, day);
             }
-            var posteriors = PosteriorCalculator.Compute(store.TracesInTimeOrder(agent.Id), store.Events(agent.Id), config).ToDictionary(p => p.ArmId);
+            var partition = PartitionOption.Parse(parse.GetValue(by));
+            var contextValue = parse.GetValue(context);
+            if (partition != ContextPartition.None && contextValue is null)
+            {
+                env.Error.WriteLine($"error: --by {partition.ToString().ToLowerInvariant()} needs --context with the next run's {partition.ToString().ToLowerInvariant()}");
+                return ExitCodes.BadInput;
+            }
+            var traces = store.TracesInTimeOrder(agent.Id).Where(t => partition == ContextPartition.None || ContextPartitions.KeyOf(t, partition) == contextValue);
+            var posteriors = PosteriorCalculator.Compute(traces, store.Events(agent.Id), config).ToDictionary(p => p.ArmId);
             var seedValue = parse.GetValue(seed);
             var result = ThompsonSelector.Select(arms, posteriors, SelectionOptions.From(config), seedValue is { } s ? new Random(s) : new Random());
             var guidance = ExcludedToolsGuidance.For(result.Excluded.Select(a => a.ArmId));

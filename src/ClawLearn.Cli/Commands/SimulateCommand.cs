@@ -22,9 +22,10 @@ internal static class SimulateCommand
         var windows = new Option<int>("--windows") { Description = "Time windows in the report", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Write the report as JSON" };
         var html = new Option<string?>("--html") { Description = "Also write an HTML report with charts to this file" };
+        var by = PartitionOption.Create();
         var command = new Command("simulate", "Replay the agent's history under a token budget: tokens saved and components missed, per policy and over time")
         {
-            budget, phaseIn, halfLife, seed, windows, json, html,
+            budget, phaseIn, halfLife, seed, windows, json, html, by,
         };
         shared.AddTo(command);
         command.SetAction(parse =>
@@ -45,7 +46,14 @@ internal static class SimulateCommand
                 return ExitCodes.BadInput;
             }
             using var store = shared.OpenStore(parse, state, agent.Id);
-            var options = new ReplayOptions { Learning = config, PhaseInAfter = parse.GetValue(phaseIn), Windows = parse.GetValue(windows), Seed = parse.GetValue(seed) };
+            var options = new ReplayOptions
+            {
+                Learning = config,
+                PhaseInAfter = parse.GetValue(phaseIn),
+                Windows = parse.GetValue(windows),
+                Seed = parse.GetValue(seed),
+                PartitionBy = PartitionOption.Parse(parse.GetValue(by)),
+            };
             var report = Replayer.Run(agent.Id, store.TracesInTimeOrder(agent.Id), store.CountTraces(agent.Id), store.Events(agent.Id), options);
             if (parse.GetValue(html) is { } path)
             {
@@ -65,7 +73,8 @@ internal static class SimulateCommand
         string P(double v) => v.ToString("F1", CultureInfo.InvariantCulture) + "%";
         console.MarkupLine($"[bold]Replay of {Markup.Escape(report.AgentId)}[/]: {N(report.Runs)} runs, budget {N(report.TokenBudget)} tokens" +
             (report.PhaseInAfter > 0 ? $", full prompts for the first {N(report.PhaseInAfter)}" : "") +
-            (report.DecayHalfLifeDays is { } h ? $", half-life {h.ToString(CultureInfo.InvariantCulture)} days" : ""));
+            (report.DecayHalfLifeDays is { } h ? $", half-life {h.ToString(CultureInfo.InvariantCulture)} days" : "") +
+            (report.PartitionBy != "none" ? $", posteriors per {report.PartitionBy}" : ""));
         if (report.Runs == 0)
         {
             console.WriteLine("No traces to replay yet.");

@@ -13,5 +13,7 @@ public readonly record struct ReplayOptions
     /// <summary>How many time windows the report splits the replay into. Default 10.</summary>
     public int Windows { get; init; } = 10;
     public int Seed { get; init; } = 1;
+    /// <summary>Learn one posterior per arm (default), or per arm and channel or model; each run uses its own.</summary>
+    public ContextPartition PartitionBy { get; init; }
     public IReadOnlyList<ReplayPolicy> Policies { get; init; } = [ReplayPolicy.Thompson, ReplayPolicy.GreedyByMean, ReplayPolicy.Random];
 }

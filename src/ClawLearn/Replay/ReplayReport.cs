@@ -25,4 +25,4 @@ public sealed record WindowReport(long FirstTimestamp, long LastTimestamp, long 
 public sealed record ArmMisses(string ArmId, long Misses, long Referenced);
 
 /// <summary>A replay of an agent's history under several policies.</summary>
-public sealed record ReplayReport(string AgentId, int TokenBudget, int PhaseInAfter, double? DecayHalfLifeDays, long Runs, IReadOnlyList<PolicyReport> Policies);
+public sealed record ReplayReport(string AgentId, int TokenBudget, int PhaseInAfter, double? DecayHalfLifeDays, string PartitionBy, long Runs, IReadOnlyList<PolicyReport> Policies);

@@ -50,11 +50,12 @@ public sealed class Replayer
     }
 
     public ReplayReport Report(string agentId) => new(agentId, _options.Learning.TokenBudget, _options.PhaseInAfter,
-        _options.Learning.DecayHalfLifeDays, _runIndex, _policies.Select(p => p.Report()).ToList());
+        _options.Learning.DecayHalfLifeDays, _options.PartitionBy.ToString().ToLowerInvariant(), _runIndex, _policies.Select(p => p.Report()).ToList());
 
     private sealed class PolicyRun(ReplayPolicy policy, ReplayOptions options, Random random)
     {
-        private readonly ArmBeliefs _beliefs = new(options.Learning, options.Learning.DecayHalfLifeDays);
+        private readonly Dictionary<string, ArmBeliefs> _partitions = new(StringComparer.Ordinal);
+        private readonly List<LearningEvent> _events = [];
         private readonly SelectionOptions _selection = SelectionOptions.From(options.Learning) with { PropensityRounds = 0 };
         private readonly Window[] _windows = Enumerable.Range(0, Math.Max(1, options.Windows)).Select(_ => new Window()).ToArray();
         private readonly Dictionary<string, (long Misses, long Referenced)> _byArm = new(StringComparer.Ordinal);
@@ -65,14 +66,32 @@ public sealed class Replayer
             public long First = long.MaxValue, Last = long.MinValue, Runs, Prompt, Saved, Referenced, Misses;
         }
 
+        // Manual feedback is not tied to a context: it applies in every partition, and a partition created later
+        // gets the feedback given before it.
         public void Apply(LearningEvent e)
         {
-            var targets = e.Kind == LearningEventKind.Reset && e.ArmIds.Count == 0 ? _beliefs.Known.ToList() : e.ArmIds;
+            _events.Add(e);
+            foreach (var beliefs in _partitions.Values) Apply(beliefs, e);
+        }
+
+        private static void Apply(ArmBeliefs beliefs, LearningEvent e)
+        {
+            var targets = e.Kind == LearningEventKind.Reset && e.ArmIds.Count == 0 ? beliefs.Known.ToList() : e.ArmIds;
             foreach (var armId in targets)
             {
-                if (e.Kind == LearningEventKind.Reward) _beliefs.Observe(armId, e.Reward, e.TimestampMs);
-                else _beliefs.Reset(armId, e.TimestampMs);
+                if (e.Kind == LearningEventKind.Reward) beliefs.Observe(armId, e.Reward, e.TimestampMs);
+                else beliefs.Reset(armId, e.TimestampMs);
             }
+        }
+
+        private ArmBeliefs Beliefs(RunTrace trace)
+        {
+            var key = ContextPartitions.KeyOf(trace, options.PartitionBy);
+            if (_partitions.TryGetValue(key, out var beliefs)) return beliefs;
+            beliefs = new ArmBeliefs(options.Learning, options.Learning.DecayHalfLifeDays);
+            foreach (var e in _events) Apply(beliefs, e);
+            _partitions[key] = beliefs;
+            return beliefs;
         }
 
         public void Apply(RunTrace trace, int windowIndex, bool phasedIn)
@@ -86,7 +105,8 @@ public sealed class Replayer
                 candidates.Add(new SelectionArm(arm.ArmId, arm.TokenCost));
                 referenced.Add(arm.Referenced);
             }
-            var kept = phasedIn ? Select(candidates, trace.Timestamp) : Enumerable.Repeat(true, candidates.Count).ToArray();
+            var beliefs = Beliefs(trace);
+            var kept = phasedIn ? Select(beliefs, candidates, trace.Timestamp) : Enumerable.Repeat(true, candidates.Count).ToArray();
 
             var w = _windows[windowIndex];
             w.First = Math.Min(w.First, trace.Timestamp);
@@ -121,13 +141,13 @@ public sealed class Replayer
             if (!ObservationGuard.Observes(trace)) return;
             for (var i = 0; i < candidates.Count; i++)
             {
-                if (kept[i]) _beliefs.Observe(candidates[i].ArmId, referenced[i] ? 1 : 0, trace.Timestamp);
+                if (kept[i]) beliefs.Observe(candidates[i].ArmId, referenced[i] ? 1 : 0, trace.Timestamp);
             }
         }
 
-        private bool[] Select(List<SelectionArm> candidates, long now)
+        private bool[] Select(ArmBeliefs beliefs, List<SelectionArm> candidates, long now)
         {
-            var posteriors = candidates.ToDictionary(c => c.ArmId, c => _beliefs.Get(c.ArmId, now), StringComparer.Ordinal);
+            var posteriors = candidates.ToDictionary(c => c.ArmId, c => beliefs.Get(c.ArmId, now), StringComparer.Ordinal);
             switch (policy)
             {
                 case ReplayPolicy.Thompson:

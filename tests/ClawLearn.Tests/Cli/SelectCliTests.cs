@@ -70,3 +70,23 @@ public class SelectCliTests
         Assert.Equal(2, Run(fixture, db, "select", "--today", "tomorrow").ExitCode);
     }
 }
+
+public class SelectPartitionCliTests
+{
+    [Fact]
+    public void Select_by_channel_needs_the_next_runs_channel_and_uses_only_its_runs()
+    {
+        using var fixture = new FixtureDir();
+        using var temp = new TempDir();
+        var db = temp.Combine("l.sqlite");
+        CliRunner.Run(fixture.Home, "ingest", "--state-dir", fixture.Root, "--db", db);
+        var missing = CliRunner.Run(fixture.Home, "select", "--by", "channel", "--state-dir", fixture.Root, "--db", db);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("needs --context", missing.Error);
+        var telegram = CliRunner.Run(fixture.Home, "select", "--by", "channel", "--context", "telegram", "--seed", "2", "--json", "--state-dir", fixture.Root, "--db", db);
+        var discord = CliRunner.Run(fixture.Home, "select", "--by", "channel", "--context", "discord", "--seed", "2", "--json", "--state-dir", fixture.Root, "--db", db);
+        Assert.Equal(0, telegram.ExitCode);
+        Assert.NotEqual(telegram.Out, discord.Out); // different histories, different beliefs
+        Assert.Equal(2, CliRunner.Run(fixture.Home, "select", "--by", "weather", "--state-dir", fixture.Root, "--db", db).ExitCode);
+    }
+}

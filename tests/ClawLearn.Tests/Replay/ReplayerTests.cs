@@ -99,3 +99,26 @@ public class ReplayerTests
         Assert.Equal("tool:other:t00", Assert.Single(withReward.MissesByArm).ArmId);
     }
 }
+
+public class PartitionedReplayTests
+{
+    [Fact]
+    public void Posteriors_per_channel_learn_what_each_channel_uses()
+    {
+        // Telegram runs use tools 0-4, Slack runs use tools 5-9; one shared posterior cannot fit both with 5 slots.
+        var runs = PlantedTruth.Runs(600, (run, arm) => run % 2 == 0 ? (arm < 5 ? 0.9 : 0.02) : (arm is >= 5 and < 10 ? 0.9 : 0.02))
+            .Select((t, i) => t with { Context = t.Context with { Channel = i % 2 == 0 ? "telegram" : "slack" } }).ToList();
+        ReplayReport Run(ContextPartition by) => Replayer.Run("main", runs, runs.Count, [], new ReplayOptions
+        {
+            Learning = new LearningConfig { TokenBudget = 5 * PlantedTruth.Cost, MinPulls = 3 },
+            PartitionBy = by,
+            Seed = 5,
+            Policies = [ReplayPolicy.Thompson],
+        });
+        var shared = Run(ContextPartition.None).Policies[0];
+        var perChannel = Run(ContextPartition.Channel).Policies[0];
+        Assert.True(perChannel.Windows[^1].MissRate < shared.Windows[^1].MissRate / 2,
+            $"per channel {perChannel.Windows[^1].MissRate:F3} vs shared {shared.Windows[^1].MissRate:F3}");
+        Assert.Equal("channel", Run(ContextPartition.Channel).PartitionBy);
+    }
+}
