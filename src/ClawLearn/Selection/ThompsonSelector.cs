@@ -1,3 +1,4 @@
+using System.Buffers;
 using ClawLearn.Learning;
 
 namespace ClawLearn.Selection;
@@ -14,8 +15,22 @@ public static class ThompsonSelector
         SelectionOptions options, Random random)
     {
         var isBaseline = random.NextDouble() < options.BaselineRate;
-        var ranked = Rank(arms, posteriors, options, new GammaSource(random));
-        var order = isBaseline ? Enumerable.Range(0, arms.Count).ToArray() : SortedOrder(ranked);
+        var ranked = ArrayPool<Ranked>.Shared.Rent(arms.Count);
+        try
+        {
+            return Decide(arms, posteriors, options, random, isBaseline, ranked);
+        }
+        finally
+        {
+            ArrayPool<Ranked>.Shared.Return(ranked);
+        }
+    }
+
+    private static SelectionResult Decide(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors,
+        SelectionOptions options, Random random, bool isBaseline, Ranked[] ranked)
+    {
+        Rank(arms, posteriors, options, new GammaSource(random), ranked);
+        var order = isBaseline ? Enumerable.Range(0, arms.Count).ToArray() : SortedOrder(ranked, arms.Count);
         var included = GreedyPacking.Pack(arms, order, options.TokenBudget, out var used);
         var propensities = options.PropensityRounds > 0 ? Propensities(arms, posteriors, options, new Random(random.Next())) : null;
         var decisions = new ArmDecision[order.Length];
@@ -51,45 +66,62 @@ public static class ThompsonSelector
     }
 
     /// <summary>Thompson's packing order: seeds, then under-explored arms, then by a posterior draw (stable).</summary>
-    public static int[] Order(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options, Random random) =>
-        SortedOrder(Rank(arms, posteriors, options, new GammaSource(random)));
+    public static int[] Order(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options, Random random)
+    {
+        var ranked = ArrayPool<Ranked>.Shared.Rent(arms.Count);
+        try
+        {
+            Rank(arms, posteriors, options, new GammaSource(random), ranked);
+            return SortedOrder(ranked, arms.Count);
+        }
+        finally
+        {
+            ArrayPool<Ranked>.Shared.Return(ranked);
+        }
+    }
 
     // One posterior lookup and one draw per arm; flags computed once.
-    private static Ranked[] Rank(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options, GammaSource draws)
+    private static void Rank(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options,
+        GammaSource draws, Ranked[] ranked)
     {
-        var ranked = new Ranked[arms.Count];
         var anySeeds = options.Seeds.Patterns.Count > 0;
-        for (var i = 0; i < ranked.Length; i++)
+        for (var i = 0; i < arms.Count; i++)
         {
             var id = arms[i].ArmId;
             var known = posteriors.TryGetValue(id, out var p);
             var (alpha, beta) = known ? (p!.Alpha, p.Beta) : Priors.For(id, options.Seeds, options.SeedBoost);
             ranked[i] = new Ranked(anySeeds && options.Seeds.Matches(id), !known || p!.Pulls < options.MinPulls, draws.Beta(alpha, beta));
         }
-        return ranked;
     }
 
     // Seeds first, then under-explored, then by draw (highest first), as one ascending double key: a primitive sort is
     // several times faster than a comparer. Equal keys (only exact ties) are put back in input order afterwards.
-    private static int[] SortedOrder(Ranked[] ranked)
+    private static int[] SortedOrder(Ranked[] ranked, int count)
     {
-        var keys = new double[ranked.Length];
-        var order = new int[ranked.Length];
-        for (var i = 0; i < ranked.Length; i++)
+        var keys = ArrayPool<double>.Shared.Rent(count);
+        var order = new int[count];
+        try
         {
-            var r = ranked[i];
-            keys[i] = (r.Seed ? 0 : 4) + (r.Under ? 0 : 2) + (1 - r.Score);
-            order[i] = i;
+            for (var i = 0; i < count; i++)
+            {
+                var r = ranked[i];
+                keys[i] = (r.Seed ? 0 : 4) + (r.Under ? 0 : 2) + (1 - r.Score);
+                order[i] = i;
+            }
+            Array.Sort(keys, order, 0, count);
+            for (var start = 0; start < count;)
+            {
+                var end = start + 1;
+                while (end < count && keys[end] == keys[start]) end++;
+                if (end - start > 1) Array.Sort(order, start, end - start);
+                start = end;
+            }
+            return order;
         }
-        Array.Sort(keys, order);
-        for (var start = 0; start < keys.Length;)
+        finally
         {
-            var end = start + 1;
-            while (end < keys.Length && keys[end] == keys[start]) end++;
-            if (end - start > 1) Array.Sort(order, start, end - start);
-            start = end;
+            ArrayPool<double>.Shared.Return(keys);
         }
-        return order;
     }
 
     private readonly record struct Ranked(bool Seed, bool Under, double Score);
