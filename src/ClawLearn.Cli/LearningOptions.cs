@@ -61,4 +61,16 @@ internal sealed class LearningOptions
         SqliteLearningStore.Open(StorePaths.For(state.Root, agentId, parse.GetValue(Db)));
 
     public string StorePath(ParseResult parse, StateDirectory state, string agentId) => StorePaths.For(state.Root, agentId, parse.GetValue(Db));
+
+    /// <summary>The agent's store when an ingest created it; otherwise null, after saying to run ingest first.</summary>
+    public ILearningStore? OpenExistingStore(ParseResult parse, StateDirectory state, AgentLayout agent, CliEnvironment env)
+    {
+        if (File.Exists(StorePath(parse, state, agent.Id))) return OpenStore(parse, state, agent.Id);
+        env.Error.WriteLine($"error: no learning data for agent '{agent.Id}' yet: run 'clawlearn ingest' first");
+        return null;
+    }
+
+    /// <summary>Every arm id the agent's traces and events know, for resolving what a user typed.</summary>
+    public static IReadOnlyList<string> KnownArms(ILearningStore store, string agentId, LearningConfig config) =>
+        PosteriorCalculator.Compute(store.TracesInTimeOrder(agentId), store.Events(agentId), config).Select(p => p.ArmId).ToList();
 }

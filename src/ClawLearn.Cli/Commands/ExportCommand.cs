@@ -32,13 +32,9 @@ internal static class ExportCommand
                 env.Error.WriteLine("error: NDJSON holds traces only; use --format json or csv for posteriors alone");
                 return ExitCodes.BadInput;
             }
-            if (!File.Exists(shared.StorePath(parse, state, agent.Id)))
-            {
-                env.Error.WriteLine($"error: no learning data for agent '{agent.Id}' yet: run 'clawlearn ingest' first");
-                return ExitCodes.BadInput;
-            }
             var config = shared.Config(parse, state);
-            using var store = shared.OpenStore(parse, state, agent.Id);
+            using var store = shared.OpenExistingStore(parse, state, agent, env);
+            if (store is null) return ExitCodes.BadInput;
             var posteriors = () => PosteriorCalculator.Compute(store.TracesInTimeOrder(agent.Id), store.Events(agent.Id), config);
             if (parse.GetValue(output) is { } path)
             {

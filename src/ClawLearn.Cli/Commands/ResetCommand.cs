@@ -23,13 +23,9 @@ internal static class ResetCommand
             var state = shared.OpenState(parse, env);
             if (shared.ResolveAgent(parse, state, env) is not { } agent) return ExitCodes.BadInput;
             if (!EventTime.TryParse(parse.GetValue(at), env, out var timestamp)) return ExitCodes.BadInput;
-            if (!File.Exists(shared.StorePath(parse, state, agent.Id)))
-            {
-                env.Error.WriteLine($"error: no learning data for agent '{agent.Id}' yet: run 'clawlearn ingest' first");
-                return ExitCodes.BadInput;
-            }
-            using var store = shared.OpenStore(parse, state, agent.Id);
-            var known = PosteriorCalculator.Compute(store.TracesInTimeOrder(agent.Id), store.Events(agent.Id), state.Config.Learning).Select(p => p.ArmId).ToList();
+            using var store = shared.OpenExistingStore(parse, state, agent, env);
+            if (store is null) return ExitCodes.BadInput;
+            var known = LearningOptions.KnownArms(store, agent.Id, state.Config.Learning);
             var targets = new List<string>();
             foreach (var label in parse.GetValue(arms) ?? [])
             {

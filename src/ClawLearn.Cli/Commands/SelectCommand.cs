@@ -39,18 +39,14 @@ internal static class SelectCommand
                 env.Error.WriteLine("error: --budget must be zero or more");
                 return ExitCodes.BadInput;
             }
-            if (!File.Exists(shared.StorePath(parse, state, agent.Id)))
-            {
-                env.Error.WriteLine($"error: no learning data for agent '{agent.Id}' yet: run 'clawlearn ingest' first");
-                return ExitCodes.BadInput;
-            }
             var day = DateOnly.FromDateTime(env.Now().UtcDateTime);
             if (parse.GetValue(today) is { } t && !DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
             {
                 env.Error.WriteLine($"error: --today '{t}' is not a date (YYYY-MM-DD)");
                 return ExitCodes.BadInput;
             }
-            using var store = shared.OpenStore(parse, state, agent.Id);
+            using var store = shared.OpenExistingStore(parse, state, agent, env);
+            if (store is null) return ExitCodes.BadInput;
             IReadOnlyList<SelectionArm> arms;
             if (parse.GetValue(inventory) is { } file)
             {

@@ -40,12 +40,8 @@ internal static class SimulateCommand
                 env.Error.WriteLine("error: --budget and --phase-in-after must be zero or more, --windows between 1 and 1000");
                 return ExitCodes.BadInput;
             }
-            if (!File.Exists(shared.StorePath(parse, state, agent.Id)))
-            {
-                env.Error.WriteLine($"error: no learning data for agent '{agent.Id}' yet: run 'clawlearn ingest' first");
-                return ExitCodes.BadInput;
-            }
-            using var store = shared.OpenStore(parse, state, agent.Id);
+            using var store = shared.OpenExistingStore(parse, state, agent, env);
+            if (store is null) return ExitCodes.BadInput;
             var options = new ReplayOptions
             {
                 Learning = config,

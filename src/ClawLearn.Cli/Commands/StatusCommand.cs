@@ -17,12 +17,8 @@ internal static class StatusCommand
             var state = shared.OpenState(parse, env);
             if (shared.ResolveAgent(parse, state, env) is not { } agent) return ExitCodes.BadInput;
             var config = shared.Config(parse, state);
-            if (!File.Exists(shared.StorePath(parse, state, agent.Id)))
-            {
-                env.Error.WriteLine($"error: no learning data for agent '{agent.Id}' yet: run 'clawlearn ingest' first");
-                return ExitCodes.BadInput;
-            }
-            using var store = shared.OpenStore(parse, state, agent.Id);
+            using var store = shared.OpenExistingStore(parse, state, agent, env);
+            if (store is null) return ExitCodes.BadInput;
             StatusRenderer.Render(env.Out, LearningStatus.Compute(store, agent.Id, config), config);
             return ExitCodes.Ok;
         });
