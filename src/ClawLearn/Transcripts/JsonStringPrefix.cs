@@ -12,6 +12,17 @@ internal static class JsonStringPrefix
     public static string Get(JsonElement element, int maxChars, out bool cut)
     {
         var raw = JsonMarshal.GetRawUtf8Value(element); // the string token, quotes included
+        // Fast path: the first maxChars bytes are plain ASCII without escapes, so they are exactly the first maxChars
+        // characters (the usual tool output). One vectorised check instead of a byte-by-byte walk.
+        if (maxChars > 0 && raw.Length > maxChars + 2)
+        {
+            var head = raw.Slice(1, maxChars);
+            if (head.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0 && head.IndexOf((byte)'\\') < 0)
+            {
+                cut = true;
+                return System.Text.Encoding.ASCII.GetString(head);
+            }
+        }
         // An escaped character takes at most 6 bytes; below this bound the whole string is small anyway.
         if (raw.Length <= (long)maxChars * 6 + 2)
         {

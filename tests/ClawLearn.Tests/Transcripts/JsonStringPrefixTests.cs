@@ -21,6 +21,19 @@ public class JsonStringPrefixTests
         Assert.Equal(expectCut, cut);
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(4096)]
+    public void Long_plain_ascii_takes_the_fast_path_and_gives_the_exact_prefix(int max)
+    {
+        var value = string.Concat(Enumerable.Range(0, 2000).Select(i => $"line {i}: ok; ")); // ~25 KB of printable ASCII
+        Assert.Equal(value[..max], Prefix(value, max, out var cut));
+        Assert.True(cut);
+        // One escape or non-ASCII character inside the window leaves the fast path; the result is still exact.
+        var mixed = "é\t" + value;
+        Assert.Equal(mixed[..max], Prefix(mixed, max, out _));
+    }
+
     [Fact]
     public void Long_strings_decode_only_a_prefix_even_when_escapes_and_multibyte_characters_straddle_the_cut()
     {
