@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ClawLearn.Learning;
+using ClawLearn.Replay;
 using ClawLearn.Selection;
 using Spectre.Console;
 
@@ -59,13 +60,21 @@ internal static class SelectCommand
             }
             var partition = PartitionOption.Parse(parse.GetValue(by));
             var contextValue = parse.GetValue(context);
+            if (partition == ContextPartition.None && contextValue is not null)
+            {
+                env.Error.WriteLine("error: --context needs --by channel or --by model (which context it names)");
+                return ExitCodes.BadInput;
+            }
             if (partition != ContextPartition.None && contextValue is null)
             {
                 env.Error.WriteLine($"error: --by {partition.ToString().ToLowerInvariant()} needs --context with the next run's {partition.ToString().ToLowerInvariant()}");
                 return ExitCodes.BadInput;
             }
             var traces = store.TracesInTimeOrder(agent.Id).Where(t => partition == ContextPartition.None || ContextPartitions.KeyOf(t, partition) == contextValue);
-            var posteriors = PosteriorCalculator.Compute(traces, store.Events(agent.Id), config).ToDictionary(p => p.ArmId);
+            // With a half-life, the live decision uses what the replay measured: evidence faded to now.
+            var posteriors = (config.DecayHalfLifeDays is not null
+                ? DecayedPosteriors.Compute(traces, store.Events(agent.Id), config, env.Now().ToUnixTimeMilliseconds())
+                : PosteriorCalculator.Compute(traces, store.Events(agent.Id), config)).ToDictionary(p => p.ArmId);
             var seedValue = parse.GetValue(seed);
             var result = ThompsonSelector.Select(arms, posteriors, SelectionOptions.From(config), seedValue is { } s ? new Random(s) : new Random());
             var guidance = ExcludedToolsGuidance.For(result.Excluded.Select(a => a.ArmId));
@@ -89,9 +98,10 @@ internal static class SelectCommand
         {
             var inventory = JsonSerializer.Deserialize(File.ReadAllText(path), SelectionJsonContext.Default.InventoryFile);
             var arms = inventory?.Arms ?? [];
-            if (arms.FirstOrDefault(a => ArmId.Parse(a.ArmId) is null || a.TokenCost < 0) is { } bad)
+            foreach (var arm in arms)
             {
-                env.Error.WriteLine($"error: {path}: arm '{bad.ArmId}' needs an id type:category:id and a tokenCost of zero or more");
+                if (arm is not null && ArmId.Parse(arm.ArmId) is not null && arm.TokenCost >= 0) continue;
+                env.Error.WriteLine($"error: {path}: arm '{arm?.ArmId}' needs an id type:category:id and a tokenCost of zero or more");
                 return null;
             }
             return arms;

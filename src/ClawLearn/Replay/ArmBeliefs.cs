@@ -3,9 +3,10 @@ using ClawLearn.Learning;
 namespace ClawLearn.Replay;
 
 /// <summary>
-/// A policy's posteriors during a replay, with optional decay: evidence (alpha and beta above the prior) loses half
-/// its weight every <c>halfLifeDays</c>, so an arm whose relevance drifted is re-learned. Decay is lazy, per arm,
-/// applied up to the time of each read or update.
+/// A policy's posteriors during a replay, with optional decay: evidence (alpha and beta above the prior, and the
+/// pull count with it) loses half its weight every <c>halfLifeDays</c>, so an arm whose relevance drifted is
+/// re-learned and, once its evidence has faded, explored again. Decay is lazy, per arm, applied up to the time of
+/// each read or update.
 /// </summary>
 internal sealed class ArmBeliefs(LearningConfig config, double? halfLifeDays)
 {
@@ -14,14 +15,13 @@ internal sealed class ArmBeliefs(LearningConfig config, double? halfLifeDays)
 
     private sealed class State
     {
-        public double PriorAlpha, PriorBeta, Alpha, Beta, LastTime;
-        public long Pulls;
+        public double PriorAlpha, PriorBeta, Alpha, Beta, LastTime, Pulls;
     }
 
     public Posterior Get(string armId, long now)
     {
         var s = Touch(armId, now);
-        return new Posterior(armId, s.Alpha, s.Beta, s.Pulls, now);
+        return new Posterior(armId, s.Alpha, s.Beta, (long)Math.Round(s.Pulls), now);
     }
 
     public void Observe(string armId, double reward, long now)
@@ -54,6 +54,7 @@ internal sealed class ArmBeliefs(LearningConfig config, double? halfLifeDays)
             var keep = Math.Pow(0.5, (now - s.LastTime) / (h * 86_400_000.0));
             s.Alpha = s.PriorAlpha + (s.Alpha - s.PriorAlpha) * keep;
             s.Beta = s.PriorBeta + (s.Beta - s.PriorBeta) * keep;
+            s.Pulls *= keep; // faded evidence counts as fewer observations, so exploration can resume
         }
         s.LastTime = Math.Max(s.LastTime, now);
         return s;

@@ -78,7 +78,11 @@ public static class ReplayHtml
         {
             var policy = report.Policies[p];
             var points = string.Join(" ", policy.Windows.Select((w, i) => $"{F(X(i), 1)},{F(Y(value(w)), 1)}"));
-            sb.Append($"<polyline fill=\"none\" stroke=\"{Colours[p % Colours.Length]}\" stroke-width=\"2\" points=\"{points}\"/>\n");
+            sb.Append($"<polyline fill=\"none\" stroke=\"{Colours[p % Colours.Length]}\" stroke-width=\"2\" points=\"{points}\"/>");
+            // Dots too: a single window makes a one-point line, which draws nothing.
+            foreach (var (w, i) in policy.Windows.Select((w, i) => (w, i)))
+                sb.Append($"<circle cx=\"{F(X(i), 1)}\" cy=\"{F(Y(value(w)), 1)}\" r=\"3\" fill=\"{Colours[p % Colours.Length]}\"/>");
+            sb.Append('\n');
         }
         sb.Append("</svg></figure>\n");
     }

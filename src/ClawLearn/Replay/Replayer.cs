@@ -19,9 +19,9 @@ public sealed class Replayer
 
     public Replayer(ReplayOptions options, long totalRuns)
     {
-        _options = options;
+        _options = options with { Windows = Math.Max(1, options.Windows) };
         _totalRuns = Math.Max(1, totalRuns);
-        _policies = options.Policies.Select((p, i) => new PolicyRun(p, options, new Random(options.Seed + 7919 * i))).ToList();
+        _policies = _options.Policies.Select((p, i) => new PolicyRun(p, _options, new Random(_options.Seed + 7919 * i))).ToList();
     }
 
     public void Apply(LearningEvent e)

@@ -9,14 +9,15 @@ public static class GreedyPacking
     public static bool[] Pack(IReadOnlyList<SelectionArm> arms, IReadOnlyList<int> order, int budget, out int used)
     {
         var included = new bool[arms.Count];
-        used = 0;
+        var total = 0L; // long: costs near int.MaxValue must not wrap around and "fit"
         foreach (var i in order)
         {
             var cost = Math.Max(0, arms[i].TokenCost);
-            if (used + cost > budget) continue;
+            if (cost > budget - total) continue;
             included[i] = true;
-            used += cost;
+            total += cost;
         }
+        used = (int)total; // never more than the budget
         return included;
     }
 }
