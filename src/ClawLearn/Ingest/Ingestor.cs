@@ -71,9 +71,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             store.SaveCursor(cursor with { Size = -1, ModifiedTicks = -1, Identity = "" });
         var reset = sessions.Count(s => stale.Contains(s.SessionId));
 
-        int read = 0, unchanged = 0;
-        long lines = 0, skipped = 0;
-        var metaChanged = false;
+        var counts = new SessionCounts();
         using var reader = new SessionReader(state.Files, options.Lines);
         var cursors = store.Cursors(agent.Id).ToDictionary(c => c.SessionId, StringComparer.Ordinal);
         // Store writes are batched: one transaction per batch of sessions, not one per session.
@@ -83,35 +81,12 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             {
                 foreach (var session in batch)
                 {
-            tick();
-            var meta = SourceCursor.Serialize(SessionMeta.From(session));
-            var cursor = cursors.GetValueOrDefault(session.SessionId);
-            var (size, modified) = SizeAndTime(session.Source);
-            if (cursor is not null && cursor.Kind == session.Source.Kind.ToString() && cursor.Path == session.Source.Path
-                && cursor.Size == size && cursor.ModifiedTicks == modified)
-            {
-                unchanged++;
-                if (cursor.MetaJson != meta)
-                {
-                    store.SaveCursor(cursor with { MetaJson = meta });
-                    metaChanged = true;
-                }
-                continue;
-            }
-            try
-            {
-                var stats = ReadSession(session, cursor, size, modified, meta, reader, store);
-                lines += stats.Lines;
-                skipped += stats.SkippedTotal;
-                read++;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
-            {
-                problems.Add($"{state.Relative(session.Source.Path)}: not ingested: {e.Message}");
-            }
+                    tick();
+                    IngestSession(session, cursors.GetValueOrDefault(session.SessionId), reader, store, counts, problems);
                 }
             });
         }
+        var (read, unchanged, lines, skipped, metaChanged) = (counts.Read, counts.Unchanged, counts.Lines, counts.Skipped, counts.MetaChanged);
 
         int added = 0, changed = 0, removed = 0, pending = 0, noTime = 0;
         var rebuild = read > 0 || metaChanged || workspaceChanged || notesChanged || stale.Count > 0 || store.GetMeta($"config:{agent.Id}") != ConfigKey();
@@ -135,6 +110,41 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         problems.InsertRange(0, discoveryProblems.Where(p => p.StartsWith($"agents/{agent.Id}/", StringComparison.Ordinal)));
         return new AgentIngestResult(agent.Id, store is SqliteLearningStore s ? s.Path : "", read, unchanged, reset, lines, skipped,
             added, changed, removed, store.CountTraces(agent.Id), pending, noTime, workspaceChanged, rebuild, problems);
+    }
+
+    private sealed class SessionCounts
+    {
+        public int Read, Unchanged;
+        public long Lines, Skipped;
+        public bool MetaChanged;
+    }
+
+    // One session: skipped when its source is unchanged (its metadata still refreshed), else read from its cursor.
+    private void IngestSession(SessionInfo session, SourceCursor? cursor, SessionReader reader, ILearningStore store, SessionCounts counts,
+        List<string> problems)
+    {
+        var meta = SourceCursor.Serialize(SessionMeta.From(session));
+        var (size, modified) = SizeAndTime(session.Source);
+        if (cursor is not null && cursor.Kind == session.Source.Kind.ToString() && cursor.Path == session.Source.Path
+            && cursor.Size == size && cursor.ModifiedTicks == modified)
+        {
+            counts.Unchanged++;
+            if (cursor.MetaJson == meta) return;
+            store.SaveCursor(cursor with { MetaJson = meta });
+            counts.MetaChanged = true;
+            return;
+        }
+        try
+        {
+            var stats = ReadSession(session, cursor, size, modified, meta, reader, store);
+            counts.Lines += stats.Lines;
+            counts.Skipped += stats.SkippedTotal;
+            counts.Read++;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            problems.Add($"{state.Relative(session.Source.Path)}: not ingested: {e.Message}");
+        }
     }
 
     private TranscriptReadStats ReadSession(SessionInfo session, SourceCursor? cursor, long size, long modified, string meta,
