@@ -102,7 +102,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             store.SetMeta($"config:{agent.Id}", ConfigKey());
             store.SetMeta($"counts:{agent.Id}", $"{pending} {noTime}");
         }
-        else if (store.GetMeta($"counts:{agent.Id}") is { } counts && counts.Split(' ') is [var p, var n])
+        else if (store.GetMeta($"counts:{agent.Id}") is { } stored && stored.Split(' ') is [var p, var n])
         {
             (pending, noTime) = (int.Parse(p), int.Parse(n));
         }
