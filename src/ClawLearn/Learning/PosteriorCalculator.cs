@@ -78,13 +78,7 @@ public sealed class PosteriorCalculator(LearningConfig config)
     public static IReadOnlyList<Posterior> Compute(IEnumerable<RunTrace> tracesInOrder, IEnumerable<LearningEvent> events, LearningConfig config)
     {
         var calculator = new PosteriorCalculator(config);
-        var pending = new Queue<LearningEvent>(events.OrderBy(e => e.TimestampMs).ThenBy(e => e.Id));
-        foreach (var trace in tracesInOrder)
-        {
-            while (pending.Count > 0 && pending.Peek().TimestampMs < trace.Timestamp) calculator.Apply(pending.Dequeue());
-            calculator.Apply(trace);
-        }
-        while (pending.Count > 0) calculator.Apply(pending.Dequeue());
+        TimeOrder.Apply(tracesInOrder, events, calculator.Apply, calculator.Apply);
         return calculator.Posteriors();
     }
 

@@ -40,6 +40,17 @@ internal sealed class ArmBeliefs(LearningConfig config, double? halfLifeDays)
 
     public IEnumerable<string> Known => _arms.Keys;
 
+    /// <summary>A manual reward, or a reset of the listed arms (all known arms when none is listed), at its time.</summary>
+    public void Apply(LearningEvent e)
+    {
+        var targets = e.Kind == LearningEventKind.Reset && e.ArmIds.Count == 0 ? _arms.Keys.ToList() : e.ArmIds;
+        foreach (var armId in targets)
+        {
+            if (e.Kind == LearningEventKind.Reward) Observe(armId, e.Reward, e.TimestampMs);
+            else Reset(armId, e.TimestampMs);
+        }
+    }
+
     private State Touch(string armId, long now)
     {
         if (!_arms.TryGetValue(armId, out var s))

@@ -13,19 +13,8 @@ public static class DecayedPosteriors
     public static IReadOnlyList<Posterior> Compute(IEnumerable<RunTrace> tracesInOrder, IEnumerable<LearningEvent> events, LearningConfig config, long now)
     {
         var beliefs = new ArmBeliefs(config, config.DecayHalfLifeDays);
-        var pending = new Queue<LearningEvent>(events.OrderBy(e => e.TimestampMs).ThenBy(e => e.Id));
-        void Apply(LearningEvent e)
+        TimeOrder.Apply(tracesInOrder, events, beliefs.Apply, trace =>
         {
-            var targets = e.Kind == LearningEventKind.Reset && e.ArmIds.Count == 0 ? beliefs.Known.ToList() : e.ArmIds;
-            foreach (var armId in targets)
-            {
-                if (e.Kind == LearningEventKind.Reward) beliefs.Observe(armId, e.Reward, e.TimestampMs);
-                else beliefs.Reset(armId, e.TimestampMs);
-            }
-        }
-        foreach (var trace in tracesInOrder)
-        {
-            while (pending.Count > 0 && pending.Peek().TimestampMs < trace.Timestamp) Apply(pending.Dequeue());
             var observes = ObservationGuard.Observes(trace);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var arm in trace.Arms)
@@ -34,8 +23,7 @@ public static class DecayedPosteriors
                 if (observes && arm.Included) beliefs.Observe(arm.ArmId, arm.Referenced ? 1 : 0, trace.Timestamp);
                 else beliefs.Get(arm.ArmId, trace.Timestamp); // known from its first appearance, at its prior
             }
-        }
-        while (pending.Count > 0) Apply(pending.Dequeue());
+        });
         return beliefs.Known.Select(id => beliefs.Get(id, now)).OrderByDescending(p => p.Mean).ThenBy(p => p.ArmId, StringComparer.Ordinal).ToList();
     }
 }

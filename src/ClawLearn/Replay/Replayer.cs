@@ -40,12 +40,7 @@ public sealed class Replayer
     public static ReplayReport Run(string agentId, IEnumerable<RunTrace> tracesInOrder, long totalRuns, IEnumerable<LearningEvent> events, ReplayOptions options)
     {
         var replayer = new Replayer(options, totalRuns);
-        var pending = new Queue<LearningEvent>(events.OrderBy(e => e.TimestampMs).ThenBy(e => e.Id));
-        foreach (var trace in tracesInOrder)
-        {
-            while (pending.Count > 0 && pending.Peek().TimestampMs < trace.Timestamp) replayer.Apply(pending.Dequeue());
-            replayer.Apply(trace);
-        }
+        TimeOrder.Apply(tracesInOrder, events, replayer.Apply, replayer.Apply);
         return replayer.Report(agentId);
     }
 
@@ -71,17 +66,7 @@ public sealed class Replayer
         public void Apply(LearningEvent e)
         {
             _events.Add(e);
-            foreach (var beliefs in _partitions.Values) Apply(beliefs, e);
-        }
-
-        private static void Apply(ArmBeliefs beliefs, LearningEvent e)
-        {
-            var targets = e.Kind == LearningEventKind.Reset && e.ArmIds.Count == 0 ? beliefs.Known.ToList() : e.ArmIds;
-            foreach (var armId in targets)
-            {
-                if (e.Kind == LearningEventKind.Reward) beliefs.Observe(armId, e.Reward, e.TimestampMs);
-                else beliefs.Reset(armId, e.TimestampMs);
-            }
+            foreach (var beliefs in _partitions.Values) beliefs.Apply(e);
         }
 
         private ArmBeliefs Beliefs(RunTrace trace)
@@ -89,7 +74,7 @@ public sealed class Replayer
             var key = ContextPartitions.KeyOf(trace, options.PartitionBy);
             if (_partitions.TryGetValue(key, out var beliefs)) return beliefs;
             beliefs = new ArmBeliefs(options.Learning, options.Learning.DecayHalfLifeDays);
-            foreach (var e in _events) Apply(beliefs, e);
+            foreach (var e in _events) beliefs.Apply(e);
             _partitions[key] = beliefs;
             return beliefs;
         }

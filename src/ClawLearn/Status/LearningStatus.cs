@@ -27,15 +27,13 @@ public sealed record LearningStatus(
     public static LearningStatus Compute(ILearningStore store, string agentId, LearningConfig config)
     {
         var calculator = new PosteriorCalculator(config);
-        var events = new Queue<LearningEvent>(store.Events(agentId));
         long count = 0, tokens = 0, baseline = 0, selected = 0, baselineTokens = 0, selectedTokens = 0, baselineWithUsage = 0, selectedWithUsage = 0;
         long? min = null, max = null;
         var referenced = new HashSet<string>(StringComparer.Ordinal);
         var seen = new SortedSet<string>(StringComparer.Ordinal);
         var hiddenNow = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var trace in store.TracesInTimeOrder(agentId))
+        TimeOrder.Apply(store.TracesInTimeOrder(agentId), store.Events(agentId), calculator.Apply, trace =>
         {
-            while (events.Count > 0 && events.Peek().TimestampMs < trace.Timestamp) calculator.Apply(events.Dequeue());
             calculator.Apply(trace);
             count++;
             min ??= trace.Timestamp;
@@ -55,8 +53,7 @@ public sealed record LearningStatus(
                 if (arm.Referenced) referenced.Add(arm.ArmId);
                 if (!arm.Included && arm.ArmId.StartsWith("memory:", StringComparison.Ordinal)) hiddenNow.Add(arm.ArmId);
             }
-        }
-        while (events.Count > 0) calculator.Apply(events.Dequeue());
+        });
         return new LearningStatus(agentId, count, tokens, min, max, baseline, selected,
             baselineWithUsage > 0 ? (double)baselineTokens / baselineWithUsage : null,
             selectedWithUsage > 0 ? (double)selectedTokens / selectedWithUsage : null,
