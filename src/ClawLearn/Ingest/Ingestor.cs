@@ -63,17 +63,24 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         var problems = new List<string>();
         var snapshot = WorkspaceSnapshot.Read(state, agent);
         _targets[agent.Id] = snapshot.Targets;
-        var (stale, notesChanged) = options.Full ? (store.Cursors(agent.Id).Select(c => c.SessionId).ToHashSet(), false) : StaleSessions(agent.Id, store, snapshot);
-        var workspaceChanged = store.GetMeta($"workspace:{agent.Id}") != snapshot.Fingerprint;
+        var cursors = store.Cursors(agent.Id).ToDictionary(c => c.SessionId, StringComparer.Ordinal);
+        var storedFingerprint = store.GetMeta($"workspace:{agent.Id}");
+        var workspaceChanged = storedFingerprint != snapshot.Fingerprint;
+        var (stale, notesChanged) = options.Full
+            ? (cursors.Keys.ToHashSet(), false)
+            : StaleSessions(agent.Id, store, snapshot, storedFingerprint, cursors.Keys);
         // Stale cursors are invalidated, not deleted: a session whose transcript is gone keeps its metadata (key,
         // channel, sub-agent flag), so its traces survive a rebuild unchanged apart from what the workspace changed.
-        foreach (var cursor in store.Cursors(agent.Id).Where(c => stale.Contains(c.SessionId)))
-            store.SaveCursor(cursor with { Size = -1, ModifiedTicks = -1, Identity = "" });
+        foreach (var sessionId in stale.Where(cursors.ContainsKey))
+        {
+            var invalid = cursors[sessionId] with { Size = -1, ModifiedTicks = -1, Identity = "" };
+            store.SaveCursor(invalid);
+            cursors[sessionId] = invalid;
+        }
         var reset = sessions.Count(s => stale.Contains(s.SessionId));
 
         var counts = new SessionCounts();
         using var reader = new SessionReader(state.Files, options.Lines);
-        var cursors = store.Cursors(agent.Id).ToDictionary(c => c.SessionId, StringComparer.Ordinal);
         // Store writes are batched: one transaction per batch of sessions, not one per session.
         foreach (var batch in sessions.Chunk(WriteBatchSessions))
         {
@@ -192,11 +199,11 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
 
     // Sessions whose facts a workspace change made stale: all of them when bootstrap files or MEMORY.md changed,
     // else those with runs on (or the day after) a daily note that was added, changed or deleted.
-    private static (HashSet<string> Sessions, bool NotesChanged) StaleSessions(string agentId, ILearningStore store, WorkspaceSnapshot snapshot)
+    private static (HashSet<string> Sessions, bool NotesChanged) StaleSessions(string agentId, ILearningStore store, WorkspaceSnapshot snapshot,
+        string? storedFingerprint, IEnumerable<string> knownSessions)
     {
-        var stored = store.GetMeta($"workspace:{agentId}");
-        if (stored is null) return ([], false); // first ingest: nothing to invalidate
-        if (stored != snapshot.Fingerprint) return (store.Cursors(agentId).Select(c => c.SessionId).ToHashSet(), true);
+        if (storedFingerprint is null) return ([], false); // first ingest: nothing to invalidate
+        if (storedFingerprint != snapshot.Fingerprint) return (knownSessions.ToHashSet(), true);
         var prefix = $"note:{agentId}:";
         var old = store.MetaWithPrefix(prefix).ToDictionary(m => m.Key[prefix.Length..], m => m.Value, StringComparer.Ordinal);
         var now = snapshot.NoteHashes.ToDictionary(n => n.Key.ToString("yyyy-MM-dd"), n => n.Value, StringComparer.Ordinal);
