@@ -1,4 +1,5 @@
 using ClawLearn.Learning;
+using ClawLearn.Sessions;
 using ClawLearn.Workspace;
 
 namespace ClawLearn.Runs;
@@ -24,8 +25,9 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
         }
         runs.Sort((a, b) => a.Timestamp != b.Timestamp ? a.Timestamp.CompareTo(b.Timestamp) : string.CompareOrdinal(a.TraceId, b.TraceId));
 
-        var toolCosts = AgentToolCosts(sessions, runs.Select(r => r.Facts.SessionId).Distinct());
-        var skillCosts = AgentSkillCosts(sessions, runs.Select(r => r.Facts.SessionId).Distinct());
+        var sessionIds = runs.Select(r => r.Facts.SessionId).Distinct().ToList();
+        var toolCosts = ReportCosts(sessions, sessionIds, r => r.ToolSchemaChars, zeroIsUnknown: false);
+        var skillCosts = ReportCosts(sessions, sessionIds, r => r.SkillChars, zeroIsUnknown: true);
         var knownTools = new List<string>();
         var knownSkills = new List<string>();
         var sessionsSeen = new HashSet<string>(StringComparer.Ordinal);
@@ -91,27 +93,18 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
             arms, f.Usage, duration, promptChars, f.Aborted, f.Error);
     }
 
-    // A tool's cost from any session report of the agent that lists it (the first session by id, for determinism).
-    private static Dictionary<string, int> AgentToolCosts(Func<string, SessionMeta?> sessions, IEnumerable<string> sessionIds)
+    // A component's cost from any session report of the agent that lists it (the first session by id, for
+    // determinism). A skill size of 0 means unknown (skillsSnapshot lists names only); a tool schema of 0 is real.
+    private static Dictionary<string, int> ReportCosts(Func<string, SessionMeta?> sessions, IEnumerable<string> sessionIds,
+        Func<PromptReport, IReadOnlyDictionary<string, int>> sizes, bool zeroIsUnknown)
     {
         var costs = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var id in sessionIds.Order(StringComparer.Ordinal))
         {
             if (sessions(id)?.Report is not { } report) continue;
-            foreach (var (tool, chars) in report.ToolSchemaChars) costs.TryAdd(tool, Ceil4(chars));
-        }
-        return costs;
-    }
-
-    private static Dictionary<string, int> AgentSkillCosts(Func<string, SessionMeta?> sessions, IEnumerable<string> sessionIds)
-    {
-        var costs = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var id in sessionIds.Order(StringComparer.Ordinal))
-        {
-            if (sessions(id)?.Report is not { } report) continue;
-            foreach (var (skill, chars) in report.SkillChars)
+            foreach (var (name, chars) in sizes(report))
             {
-                if (chars > 0) costs.TryAdd(skill, Ceil4(chars));
+                if (chars > 0 || !zeroIsUnknown) costs.TryAdd(name, Ceil4(chars));
             }
         }
         return costs;
