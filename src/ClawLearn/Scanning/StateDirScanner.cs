@@ -126,7 +126,6 @@ public static class StateDirScanner
         SkipReason.LineTooLong => "line too long",
         SkipReason.NotAnObject => "not a JSON object",
         SkipReason.NoTypeOrRole => "no type or role",
-        SkipReason.NoTimestamp => "no timestamp",
         _ => reason.ToString(),
     };
 

@@ -11,6 +11,4 @@ public static class BetaSampler
     public static double Sample(double alpha, double beta, Random random) => new GammaSource(random).Beta(alpha, beta);
 
     public static double Gamma(double shape, Random random) => new GammaSource(random).Gamma(shape);
-
-    public static double Normal(Random random) => new GammaSource(random).Normal();
 }

@@ -9,10 +9,7 @@ public sealed record PromptReport(
     IReadOnlyDictionary<string, int> ToolSchemaChars,
     IReadOnlyDictionary<string, int> SkillChars,
     IReadOnlyList<InjectedFile> InjectedFiles,
-    int? SystemPromptChars)
-{
-    public bool IsEmpty => ToolSchemaChars.Count == 0 && SkillChars.Count == 0 && InjectedFiles.Count == 0 && SystemPromptChars is null;
-}
+    int? SystemPromptChars);
 
 /// <summary>One <c>injectedWorkspaceFiles</c> entry of a system-prompt report.</summary>
 public sealed record InjectedFile(string Name, int RawChars, int InjectedChars, bool Truncated, bool Missing);

@@ -12,6 +12,4 @@ public enum SkipReason
     NotAnObject,
     /// <summary>A JSON object with neither <c>type</c> nor <c>role</c>.</summary>
     NoTypeOrRole,
-    /// <summary>A run with no timestamp at all (reported by trace building, not by the line reader).</summary>
-    NoTimestamp,
 }
