@@ -16,14 +16,22 @@ internal sealed class LearningOptions
     public readonly Option<string?> Db = new("--db") { Description = "Learning store file (default: <state dir>/learning/<agent>.sqlite)" };
     public readonly Option<string?> Agent;
     public readonly Option<string?> Phase = new("--phase") { Description = "Override learning.phase (passive|active)" };
-    public readonly Option<int?> TokenBudget = new("--token-budget") { Description = "Override learning.tokenBudget" };
+    public readonly Option<int?> TokenBudget;
     public readonly Option<double?> BaselineRate = new("--baseline-rate") { Description = "Override learning.baselineRate (0..1)" };
     public readonly Option<int?> MinPulls = new("--min-pulls") { Description = "Override learning.minPulls" };
     public readonly Option<string[]> SeedArms = new("--seed-arm") { Description = "Override learning.seedArms (repeatable; globs like tool:web:* allowed)", AllowMultipleArgumentsPerToken = false };
     public readonly Option<double?> SeedBoost = new("--seed-boost") { Description = "Override learning.seedBoost (multiplies a seed arm's prior alpha)" };
 
-    public LearningOptions(string agentDescription = "Agent id (default: the default agent)") =>
+    /// <param name="agentDescription">What <c>--agent</c> means for the command.</param>
+    /// <param name="budgetIsPrimary">For commands about a budget (<c>select</c>, <c>simulate</c>): the override is
+    /// called <c>--budget</c>, with <c>--token-budget</c> kept as an alias.</param>
+    public LearningOptions(string agentDescription = "Agent id (default: the default agent)", bool budgetIsPrimary = false)
+    {
         Agent = new Option<string?>("--agent") { Description = agentDescription };
+        TokenBudget = budgetIsPrimary
+            ? new Option<int?>("--budget", "--token-budget") { Description = "Token budget for prompt components (default: learning.tokenBudget, 8000)" }
+            : new Option<int?>("--token-budget") { Description = "Override learning.tokenBudget" };
+    }
 
     public void AddTo(Command command, bool withConfigOverrides = true)
     {

@@ -16,8 +16,7 @@ internal static class SelectCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var shared = new LearningOptions();
-        var budget = new Option<int?>("--budget") { Description = "Token budget for selectable components (default: learning.tokenBudget, 8000)" };
+        var shared = new LearningOptions(budgetIsPrimary: true);
         var inventory = new Option<string?>("--inventory") { Description = "JSON file {\"arms\":[{\"armId\":…,\"tokenCost\":…}]} to select from instead of the agent's current components" };
         var seed = new Option<int?>("--seed") { Description = "Random seed, for a reproducible selection" };
         var today = new Option<string?>("--today") { Description = "The day whose daily notes count as today's (YYYY-MM-DD; default: today, UTC)" };
@@ -26,7 +25,7 @@ internal static class SelectCommand
         var context = new Option<string?>("--context") { Description = "With --by: the next run's channel or model (its posteriors are learned from runs with the same one)" };
         var command = new Command("select", "Show the selection for the next run: which components fit the budget, with inclusion probabilities")
         {
-            budget, inventory, seed, today, json, by, context,
+            inventory, seed, today, json, by, context,
         };
         shared.AddTo(command);
         command.SetAction(parse =>
@@ -34,7 +33,6 @@ internal static class SelectCommand
             var state = shared.OpenState(parse, env);
             if (shared.ResolveAgent(parse, state, env) is not { } agent) return ExitCodes.BadInput;
             var config = shared.Config(parse, state);
-            if (parse.GetValue(budget) is { } b) config = config with { TokenBudget = b };
             if (config.TokenBudget < 0)
             {
                 env.Error.WriteLine("error: --budget must be zero or more");

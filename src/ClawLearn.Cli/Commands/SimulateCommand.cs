@@ -14,8 +14,7 @@ internal static class SimulateCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var shared = new LearningOptions();
-        var budget = new Option<int?>("--budget") { Description = "Token budget for prompt components (default: learning.tokenBudget, 8000)" };
+        var shared = new LearningOptions(budgetIsPrimary: true);
         var phaseIn = new Option<int>("--phase-in-after") { Description = "Keep the full prompt for the first K runs (they still teach)", DefaultValueFactory = _ => 0 };
         var halfLife = new Option<double?>("--decay-half-life") { Description = "Evidence half-life in days (default: learning.decayHalfLifeDays; none)" };
         var seed = new Option<int>("--seed") { Description = "Random seed (the replay is reproducible)", DefaultValueFactory = _ => 1 };
@@ -25,7 +24,7 @@ internal static class SimulateCommand
         var by = PartitionOption.Create();
         var command = new Command("simulate", "Replay the agent's history under a token budget: tokens saved and components missed, per policy and over time")
         {
-            budget, phaseIn, halfLife, seed, windows, json, html, by,
+            phaseIn, halfLife, seed, windows, json, html, by,
         };
         shared.AddTo(command);
         command.SetAction(parse =>
@@ -33,7 +32,6 @@ internal static class SimulateCommand
             var state = shared.OpenState(parse, env);
             if (shared.ResolveAgent(parse, state, env) is not { } agent) return ExitCodes.BadInput;
             var config = shared.Config(parse, state);
-            if (parse.GetValue(budget) is { } b) config = config with { TokenBudget = b };
             if (parse.GetValue(halfLife) is { } h) config = config with { DecayHalfLifeDays = h > 0 ? h : null };
             if (config.TokenBudget < 0 || parse.GetValue(phaseIn) < 0 || parse.GetValue(windows) is < 1 or > 1000)
             {
