@@ -50,6 +50,9 @@ internal sealed record CliEnvironment(IAnsiConsole Out, TextWriter Error, Func<s
     /// <summary>The clock, for events a person records now.</summary>
     public Func<DateTimeOffset> Now { get; init; } = () => DateTimeOffset.UtcNow;
 
+    /// <summary>Stops a long-running command (<c>serve</c>); the real program stops on Ctrl+C or SIGTERM instead.</summary>
+    public CancellationToken Stopping { get; init; }
+
     /// <summary>Set by the real program to the process's stdout; tests leave it null and get the console's writer.</summary>
     public Func<Stream>? StandardOutput { get; init; }
 

@@ -19,20 +19,20 @@ internal static class StatusRenderer
         console.MarkupLine($"  Budget: {N(config.TokenBudget)}  |  Baseline: {(config.BaselineRate * 100).ToString("F0", CultureInfo.InvariantCulture)}%  |  Min pulls: {N(config.MinPulls)}" +
             (config.SeedArms.Count > 0 ? $"  |  Seeds: {Markup.Escape(string.Join(", ", config.SeedArms))}" : ""));
         console.WriteLine();
-        if (s.TraceCount == 0)
+        if (s.Runs.TraceCount == 0)
         {
             console.WriteLine("No traces recorded yet. Run 'clawlearn ingest' after the agent has had some conversations.");
             return;
         }
-        console.MarkupLine($"  Traces: {N(s.TraceCount)}    Arms: {N(s.Posteriors.Count)}    Tokens: {N(s.TotalTokens)}    Range: {Day(s.MinTimestamp)} \u2013 {Day(s.MaxTimestamp)}");
+        console.MarkupLine($"  Traces: {N(s.Runs.TraceCount)}    Arms: {N(s.Posteriors.Count)}    Tokens: {N(s.Runs.TotalTokens)}    Range: {Day(s.Runs.MinTimestamp)} \u2013 {Day(s.Runs.MaxTimestamp)}");
         console.WriteLine();
-        var runs = s.BaselineRuns + s.SelectedRuns;
+        var runs = s.Runs.BaselineRuns + s.Runs.SelectedRuns;
         console.MarkupLine("[bold]Run Distribution[/]");
-        console.MarkupLine($"  Baseline: {N(s.BaselineRuns)} ({Percent(s.BaselineRuns, runs)})    Selected: {N(s.SelectedRuns)} ({Percent(s.SelectedRuns, runs)})");
-        if (s.TokenSavingsPercent is { } savings)
+        console.MarkupLine($"  Baseline: {N(s.Runs.BaselineRuns)} ({Percent(s.Runs.BaselineRuns, runs)})    Selected: {N(s.Runs.SelectedRuns)} ({Percent(s.Runs.SelectedRuns, runs)})");
+        if (s.Runs.TokenSavingsPercent is { } savings)
         {
             var text = (savings > 0 ? "+" : "") + savings.ToString("F1", CultureInfo.InvariantCulture) + "%";
-            console.MarkupLine($"  Token Savings: {(savings > 0 ? text : $"[red]{text}[/]")} (baseline avg: {s.BaselineAvgTokens:F0}, selected avg: {s.SelectedAvgTokens:F0})");
+            console.MarkupLine($"  Token Savings: {(savings > 0 ? text : $"[red]{text}[/]")} (baseline avg: {s.Runs.BaselineAvgTokens:F0}, selected avg: {s.Runs.SelectedAvgTokens:F0})");
         }
         console.WriteLine();
         if (s.Posteriors.Count == 0)

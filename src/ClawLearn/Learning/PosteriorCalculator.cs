@@ -11,6 +11,7 @@ public sealed class PosteriorCalculator(LearningConfig config)
     private readonly SeedArms _seeds = new(config.SeedArms);
     private long _lastTraceTimestamp = long.MinValue;
     private string _lastTraceId = "";
+    private long _lastResetTimestamp = long.MinValue;
 
     private sealed class ArmState
     {
@@ -23,12 +24,32 @@ public sealed class PosteriorCalculator(LearningConfig config)
     /// <summary>Applies one trace. Traces must come in (timestamp, traceId) order.</summary>
     public void Apply(RunTrace trace)
     {
-        if (trace.Timestamp < _lastTraceTimestamp
-            || (trace.Timestamp == _lastTraceTimestamp && string.CompareOrdinal(trace.TraceId, _lastTraceId) < 0))
+        if (!IsInOrder(trace))
             throw new ArgumentException($"traces must be applied in time order: {trace.TraceId} came after {_lastTraceId}");
         _lastTraceTimestamp = trace.Timestamp;
         _lastTraceId = trace.TraceId;
+        Update(trace);
+    }
 
+    /// <summary>
+    /// Applies a trace older than the latest one applied, as a live server receives them. Updates commute and
+    /// <c>lastUpdated</c> is a maximum, so the result equals applying it in order, unless a reset came at or after
+    /// the trace's time (it would have wiped the trace's effect): then nothing is applied and this returns false,
+    /// and the caller must recompute from history.
+    /// </summary>
+    public bool TryApplyLate(RunTrace trace)
+    {
+        if (trace.Timestamp <= _lastResetTimestamp) return false;
+        Update(trace);
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="trace"/> comes after every trace applied so far, in (timestamp, trace id) order.</summary>
+    public bool IsInOrder(RunTrace trace) =>
+        trace.Timestamp > _lastTraceTimestamp || (trace.Timestamp == _lastTraceTimestamp && string.CompareOrdinal(trace.TraceId, _lastTraceId) >= 0);
+
+    private void Update(RunTrace trace)
+    {
         var observes = ObservationGuard.Observes(trace);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var arm in trace.Arms)
@@ -44,7 +65,7 @@ public sealed class PosteriorCalculator(LearningConfig config)
             if (arm.Referenced) state.Alpha += 1;
             else state.Beta += 1;
             state.Pulls++;
-            state.LastUpdated = trace.Timestamp;
+            state.LastUpdated = Math.Max(state.LastUpdated, trace.Timestamp);
         }
     }
 
@@ -59,10 +80,11 @@ public sealed class PosteriorCalculator(LearningConfig config)
                     state.Alpha += e.Reward;
                     state.Beta += 1 - e.Reward;
                     state.Pulls++;
-                    state.LastUpdated = e.TimestampMs;
+                    state.LastUpdated = Math.Max(state.LastUpdated, e.TimestampMs);
                 }
                 break;
             case LearningEventKind.Reset:
+                _lastResetTimestamp = Math.Max(_lastResetTimestamp, e.TimestampMs);
                 var targets = e.ArmIds.Count == 0 ? _arms.Keys.ToList() : e.ArmIds.Where(_arms.ContainsKey).ToList();
                 foreach (var armId in targets)
                 {
@@ -87,6 +109,16 @@ public sealed class PosteriorCalculator(LearningConfig config)
         .Select(p => new Posterior(p.Key, p.Value.Alpha, p.Value.Beta, p.Value.Pulls, p.Value.LastUpdated))
         .OrderByDescending(p => p.Mean).ThenBy(p => p.ArmId, StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>One arm's posterior, or null when no trace or event has named it.</summary>
+    public Posterior? Find(string armId) =>
+        _arms.TryGetValue(armId, out var s) ? new Posterior(armId, s.Alpha, s.Beta, s.Pulls, s.LastUpdated) : null;
+
+    /// <summary>How many arms are known.</summary>
+    public int ArmCount => _arms.Count;
+
+    /// <summary>Every known arm id, in no particular order.</summary>
+    public IEnumerable<string> ArmIds => _arms.Keys;
 
     private ArmState Get(string armId)
     {

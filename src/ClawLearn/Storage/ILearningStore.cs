@@ -23,6 +23,16 @@ public interface ILearningStore : IDisposable
 
     /// <summary>Makes the agent's stored traces exactly <paramref name="traces"/>; returns (added, changed, removed).</summary>
     (int Added, int Changed, int Removed) SyncTraces(string agentId, IEnumerable<RunTrace> traces);
+    /// <summary>
+    /// Records one trace that did not come from ingest (a live run posted to the API). Ingest never removes such
+    /// traces, though it replaces one when it derives a trace with the same id from the transcripts.
+    /// </summary>
+    TraceWrite UpsertRecordedTrace(string agentId, RunTrace trace);
+    /// <summary>
+    /// A number that changes whenever another connection or process commits to the store, so a long-running
+    /// reader (the API server) knows its in-memory view went stale. Own writes do not change it.
+    /// </summary>
+    long ExternalChangeStamp();
     /// <summary>Traces newest first (ties by trace id), streamed.</summary>
     IEnumerable<RunTrace> TracesNewestFirst(string agentId, int limit = int.MaxValue, int offset = 0);
     /// <summary>Traces oldest first (timestamp, then trace id): the order posteriors are computed in.</summary>

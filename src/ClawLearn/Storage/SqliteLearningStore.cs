@@ -134,12 +134,12 @@ public sealed class SqliteLearningStore : ILearningStore
         InTransaction(() =>
         {
             var existing = new Dictionary<string, string>(StringComparer.Ordinal);
-            using (var select = Command("SELECT trace_id, trace_json FROM traces WHERE agent_id = $a", ("$a", agentId)))
+            using (var select = Command("SELECT trace_id, trace_json FROM traces WHERE agent_id = $a AND origin = 'ingest'", ("$a", agentId)))
             using (var reader = select.ExecuteReader())
             {
                 while (reader.Read()) existing[reader.GetString(0)] = reader.GetString(1);
             }
-            using var upsert = Command("INSERT OR REPLACE INTO traces VALUES ($id, $a, $t, $j)");
+            using var upsert = Command("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES ($id, $a, $t, $j, 'ingest')");
             var (id, a, t, j) = (upsert.Parameters.Add("$id", SqliteType.Text), upsert.Parameters.Add("$a", SqliteType.Text),
                 upsert.Parameters.Add("$t", SqliteType.Integer), upsert.Parameters.Add("$j", SqliteType.Text));
             foreach (var trace in traces)
@@ -168,6 +168,25 @@ public sealed class SqliteLearningStore : ILearningStore
         });
         return (added, changed, removed);
     }
+
+    public TraceWrite UpsertRecordedTrace(string agentId, RunTrace trace)
+    {
+        var json = JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace);
+        var result = TraceWrite.Added;
+        InTransaction(() =>
+        {
+            if (Scalar("SELECT trace_json FROM traces WHERE trace_id = $id", ("$id", trace.TraceId)) is string old)
+            {
+                result = old == json ? TraceWrite.Unchanged : TraceWrite.Changed;
+                if (result == TraceWrite.Unchanged) return;
+            }
+            Execute("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES ($id, $a, $t, $j, 'api')",
+                ("$id", trace.TraceId), ("$a", agentId), ("$t", trace.Timestamp), ("$j", json));
+        });
+        return result;
+    }
+
+    public long ExternalChangeStamp() => (long)Scalar("PRAGMA data_version")!;
 
     public IEnumerable<RunTrace> TracesNewestFirst(string agentId, int limit = int.MaxValue, int offset = 0) =>
         ReadTraces("ORDER BY timestamp DESC, trace_id ASC LIMIT $l OFFSET $o", agentId, ("$l", limit), ("$o", offset));

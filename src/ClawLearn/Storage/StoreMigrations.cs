@@ -26,5 +26,11 @@ internal static class StoreMigrations
           arm_ids_json TEXT NOT NULL, reward REAL NOT NULL, reason TEXT);
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """,
+        // 2: where a trace came from. Ingest owns the traces it derives from transcripts and replaces them
+        // wholesale; traces recorded through the API (a live gateway) are not in any transcript yet, so a
+        // re-ingest must leave them alone.
+        """
+        ALTER TABLE traces ADD COLUMN origin TEXT NOT NULL DEFAULT 'ingest';
+        """,
     ];
 }

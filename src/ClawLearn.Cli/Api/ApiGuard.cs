@@ -1,0 +1,127 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ClawLearn.Cli.Api;
+
+/// <summary>
+/// The rules every request passes before a route runs: the Host header names the bound host (no DNS rebinding),
+/// the token when one is configured, CORS only for configured origins, JSON-only POST bodies under a size cap
+/// (a cross-site form cannot post), and JSON errors for unknown routes (404) and wrong methods (405).
+/// </summary>
+internal static class ApiGuard
+{
+    public static void Use(WebApplication app, ServeOptions options)
+    {
+        app.Use(async (context, next) =>
+        {
+            var rejection = Check(context, options, out var preflightAnswered);
+            if (preflightAnswered) return;
+            if (rejection is { } r)
+            {
+                await ApiResults.WriteError(context, r.Status, r.Message);
+                return;
+            }
+            await next(context);
+        });
+        app.UseRouting();
+        app.Use(async (context, next) =>
+        {
+            var endpoint = context.GetEndpoint();
+            var methods = endpoint?.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            if (endpoint is null)
+            {
+                await ApiResults.WriteError(context, StatusCodes.Status404NotFound,
+                    context.Request.Path.StartsWithSegments(LearningApi.Prefix) ? "Unknown learning API route" : "Not found; the API is under " + LearningApi.Prefix + "/");
+                return;
+            }
+            if (methods is not null && !methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
+            {
+                var route = context.Request.Path.Value![(LearningApi.Prefix.Length + 1)..].TrimEnd('/').Split('/')[0];
+                context.Response.Headers.Allow = LearningApi.Routes.GetValueOrDefault(route, "GET");
+                await ApiResults.WriteError(context, StatusCodes.Status405MethodNotAllowed, $"Method Not Allowed: {context.Request.Method} {context.Request.Path}");
+                return;
+            }
+            if (HttpMethods.IsPost(context.Request.Method))
+            {
+                if (!IsJson(context.Request.ContentType))
+                {
+                    await ApiResults.WriteError(context, StatusCodes.Status415UnsupportedMediaType, "POST bodies must be application/json");
+                    return;
+                }
+                if (context.Request.ContentLength > options.MaxBodyBytes)
+                {
+                    await ApiResults.WriteError(context, StatusCodes.Status413PayloadTooLarge, $"the request body is larger than {options.MaxBodyBytes:N0} bytes");
+                    return;
+                }
+            }
+            await next(context);
+        });
+    }
+
+    /// <summary>Before routing: host, origin and token. The error that ends the request, or null when it may go on (or when a CORS preflight was answered).</summary>
+    private static (int Status, string Message)? Check(HttpContext context, ServeOptions options, out bool preflightAnswered)
+    {
+        preflightAnswered = false;
+        var request = context.Request;
+        if (!HostAllowed(request.Host.Host, options))
+            return (StatusCodes.Status400BadRequest, $"Host '{request.Host.Host}' is not the host this server is bound to ({options.Host})");
+
+        var origin = request.Headers.Origin.ToString();
+        var allowedOrigin = origin.Length > 0 && options.CorsOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase);
+        if (allowedOrigin)
+        {
+            context.Response.Headers.AccessControlAllowOrigin = origin;
+            context.Response.Headers.Vary = "Origin";
+            if (HttpMethods.IsOptions(request.Method) && request.Headers.AccessControlRequestMethod.Count > 0)
+            {
+                context.Response.Headers.AccessControlAllowMethods = "GET, POST";
+                context.Response.Headers.AccessControlAllowHeaders = "Content-Type, Authorization";
+                context.Response.Headers.AccessControlMaxAge = "600";
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                preflightAnswered = true;
+                return null;
+            }
+        }
+        // A write from another site's page: browsers send it only if CORS allows, but refuse it outright anyway.
+        if (HttpMethods.IsPost(request.Method) && origin.Length > 0 && !allowedOrigin && !SameOrigin(origin, request))
+            return (StatusCodes.Status403Forbidden, $"Origin '{origin}' may not write to this API (configure it with --cors-origin)");
+
+        if (options.Token is { Length: > 0 } token && !Dashboard.IsDashboardPath(request.Path) && !TokenMatches(request, token))
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return (StatusCodes.Status401Unauthorized, "a valid token is required (Authorization: Bearer <token>)");
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A wildcard bind accepts any Host (the token, required off loopback, is the protection there); otherwise the
+    /// Host must be the bound host, and on loopback any loopback name.
+    /// </summary>
+    public static bool HostAllowed(string host, ServeOptions options)
+    {
+        if (options.IsWildcard) return true;
+        if (string.Equals(host, options.Host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase)) return true;
+        if (string.Equals(host, options.Host, StringComparison.OrdinalIgnoreCase)) return true;
+        return options.IsLoopback && ServeOptions.IsLoopbackHost(host);
+    }
+
+    private static bool SameOrigin(string origin, HttpRequest request) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+
+    private static bool TokenMatches(HttpRequest request, string token)
+    {
+        var given = request.Headers["X-ClawLearn-Token"].ToString();
+        if (given.Length == 0 && AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var auth)
+            && string.Equals(auth.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
+            given = auth.Parameter ?? "";
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(token));
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var type) && string.Equals(type.MediaType, "application/json", StringComparison.OrdinalIgnoreCase);
+}

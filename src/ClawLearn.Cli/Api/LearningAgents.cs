@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using ClawLearn.Config;
+using ClawLearn.Learning;
+using ClawLearn.Selection;
+using ClawLearn.Serving;
+using ClawLearn.StateDir;
+using ClawLearn.Storage;
+
+namespace ClawLearn.Cli.Api;
+
+/// <summary>
+/// The agents a server serves: the default one (opened at start) and, on request (<c>?agent=ID</c>), any other
+/// agent of the state directory, each with its own store and in-memory view. With <c>--db</c> only the default
+/// agent is served, since the file belongs to it.
+/// </summary>
+internal sealed class LearningAgents : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<LiveLearning>> _agents = new(StringComparer.Ordinal);
+    private readonly StateDirectory? _state;
+    private readonly Func<string, ILearningStore>? _openStore;
+    private readonly Func<string, LearningConfig>? _config;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Serves one agent from an open store (tests, benchmarks).</summary>
+    public LearningAgents(LiveLearning only, TimeProvider? clock = null)
+    {
+        DefaultAgentId = only.AgentId;
+        _clock = clock ?? TimeProvider.System;
+        _agents[only.AgentId] = new Lazy<LiveLearning>(only);
+    }
+
+    /// <summary>Serves the agents of a state directory; <paramref name="openStore"/> opens (or creates) an agent's store.</summary>
+    public LearningAgents(StateDirectory state, string defaultAgentId, Func<string, ILearningStore> openStore, Func<string, LearningConfig> config,
+        bool othersAllowed, TimeProvider? clock = null)
+    {
+        _state = othersAllowed ? state : null;
+        _openStore = openStore;
+        _config = config;
+        _clock = clock ?? TimeProvider.System;
+        DefaultAgentId = defaultAgentId;
+        var agent = state.Agent(defaultAgentId) ?? throw new ArgumentException($"no agent '{defaultAgentId}'");
+        _agents[defaultAgentId] = new Lazy<LiveLearning>(() => Open(state, agent));
+        _ = _agents[defaultAgentId].Value;
+    }
+
+    public string DefaultAgentId { get; }
+
+    /// <summary>The agent's learning, or null when the state directory has no such agent (or only one is served).</summary>
+    public LiveLearning? Get(string? agentId)
+    {
+        var id = string.IsNullOrEmpty(agentId) ? DefaultAgentId : AgentIds.Normalize(agentId);
+        if (_agents.TryGetValue(id, out var known)) return known.Value;
+        if (_state?.Agent(id) is not { } agent) return null;
+        return _agents.GetOrAdd(id, _ => new Lazy<LiveLearning>(() => Open(_state, agent))).Value;
+    }
+
+    private LiveLearning Open(StateDirectory state, AgentLayout agent) =>
+        new(_openStore!(agent.Id), agent.Id, _config!(agent.Id), _clock,
+            store => AgentInventoryReader.Read(state, agent, store, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime)));
+
+    public void Dispose()
+    {
+        foreach (var lazy in _agents.Values)
+        {
+            if (lazy.IsValueCreated) lazy.Value.Dispose();
+        }
+    }
+}

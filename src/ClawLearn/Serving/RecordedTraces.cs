@@ -1,0 +1,32 @@
+using ClawLearn.Learning;
+
+namespace ClawLearn.Serving;
+
+/// <summary>
+/// Checks a trace a live gateway posts (the export's trace shape) before it may touch the posteriors, and fills
+/// what a sender may leave out: a missing <c>context</c> is built from the top-level fields.
+/// </summary>
+public static class RecordedTraces
+{
+    /// <summary>The normalised trace, or the first problem found.</summary>
+    public static (RunTrace? Trace, string? Problem) Check(RunTrace? trace)
+    {
+        if (trace is null) return (null, "the body must be a trace object");
+        if (string.IsNullOrWhiteSpace(trace.TraceId)) return (null, "traceId (string) is required");
+        if (string.IsNullOrWhiteSpace(trace.RunId)) return (null, "runId (string) is required");
+        if (string.IsNullOrWhiteSpace(trace.SessionId)) return (null, "sessionId (string) is required");
+        if (trace.Timestamp <= 0) return (null, "timestamp (milliseconds since the epoch, > 0) is required");
+        if (trace.Arms is null) return (null, "arms (array) is required");
+        foreach (var arm in trace.Arms)
+        {
+            if (arm is null) return (null, "arms must not contain null");
+            if (ArmId.Parse(arm.ArmId) is null) return (null, $"arm id '{arm.ArmId}' is not type:category:id with a known type (tool, skill, file, memory)");
+            if (arm.TokenCost < 0) return (null, $"arm '{arm.ArmId}' has a negative tokenCost");
+        }
+        if (trace.Usage is { } u && (u.Input < 0 || u.Output < 0 || u.CacheRead < 0 || u.CacheWrite < 0 || u.Total < 0))
+            return (null, "usage counts must not be negative");
+        if (trace.DurationMs < 0) return (null, "durationMs must not be negative");
+        var context = trace.Context ?? new TraceContext(trace.SessionKey, trace.Channel, trace.Provider, trace.Model);
+        return (trace with { Context = context }, null);
+    }
+}
