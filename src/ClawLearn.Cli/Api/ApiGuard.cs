@@ -38,7 +38,8 @@ internal static class ApiGuard
                     context.Request.Path.StartsWithSegments(LearningApi.Prefix) ? "Unknown learning API route" : "Not found; the API is under " + LearningApi.Prefix + "/");
                 return;
             }
-            if (methods is not null && !methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
+            // Every route is mapped with its method; an endpoint without one is routing's own "405" endpoint.
+            if (methods is null || !methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
             {
                 var route = context.Request.Path.Value![(LearningApi.Prefix.Length + 1)..].TrimEnd('/').Split('/')[0];
                 context.Response.Headers.Allow = LearningApi.Routes.GetValueOrDefault(route, "GET");

@@ -10,9 +10,12 @@ public static class CliRunner
 
     public static Result Run(string home, params string[] args) => Run(home, _ => null, args);
 
-    public static Result Run(string home, Func<string, string?> env, params string[] args)
+    public static Result Run(string home, Func<string, string?> env, params string[] args) => Run(home, env, null, default, args);
+
+    /// <summary>Runs a long-running command (<c>serve</c>) until <paramref name="stopping"/> fires; output goes to <paramref name="output"/> as it comes.</summary>
+    public static Result Run(string home, Func<string, string?> env, TextWriter? output, CancellationToken stopping, params string[] args)
     {
-        var output = new StringWriter();
+        output ??= new StringWriter();
         var error = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -22,7 +25,7 @@ public static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 160;
-        var code = CliApp.Run(args, new CliEnvironment(console, error, env, home, ErrorIsTerminal: false));
-        return new Result(code, output.ToString(), error.ToString());
+        var code = CliApp.Run(args, new CliEnvironment(console, error, env, home, ErrorIsTerminal: false) { Stopping = stopping });
+        return new Result(code, output.ToString() ?? "", error.ToString());
     }
 }
