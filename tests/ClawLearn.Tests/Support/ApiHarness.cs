@@ -4,7 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClawLearn.Cli.Api;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClawLearn.Tests.Support;
 
@@ -19,19 +22,35 @@ public sealed class ApiHarness : IDisposable
     private readonly WebApplication _app;
     private readonly LearningAgents _agents;
 
-    internal ApiHarness(ServeOptions? options = null, bool ingest = true, LearningHarness? learning = null)
+    /// <param name="options">How the server listens and guards (default: loopback, no token).</param>
+    /// <param name="ingest">Ingest the fixture first.</param>
+    /// <param name="learning">The fixture and stores (default: a new one).</param>
+    /// <param name="kestrel">Listen on a real loopback port (for a browser) instead of the in-memory test server.</param>
+    internal ApiHarness(ServeOptions? options = null, bool ingest = true, LearningHarness? learning = null, bool kestrel = false)
     {
         Learning = learning ?? new LearningHarness();
         if (ingest) Learning.Ingest();
         var state = Learning.Fixture.Open();
         Clock = new ManualClock(DateTimeOffset.Parse("2026-03-01T12:00:00Z"));
-        Options = options ?? new ServeOptions();
+        Options = options ?? new ServeOptions { Port = kestrel ? 0 : 18789 };
         _agents = new LearningAgents(state, "main", id => Learning.Open(id), _ => state.Config.Learning, othersAllowed: true, Clock);
-        _app = LearningApiHost.Build(Options, _agents, b => b.WebHost.UseTestServer());
+        _app = LearningApiHost.Build(Options, _agents, kestrel ? null : b => b.WebHost.UseTestServer());
         _app.StartAsync().GetAwaiter().GetResult();
-        Client = _app.GetTestClient();
-        Client.BaseAddress = new Uri($"http://{Options.Host}:{Options.Port}");
+        if (kestrel)
+        {
+            Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            Client = new HttpClient { BaseAddress = Address };
+        }
+        else
+        {
+            Address = new Uri($"http://{Options.Host}:{Options.Port}");
+            Client = _app.GetTestClient();
+            Client.BaseAddress = Address;
+        }
     }
+
+    /// <summary>Where the server listens (scheme, host and port).</summary>
+    public Uri Address { get; }
 
     public LearningHarness Learning { get; }
     public ManualClock Clock { get; }
