@@ -5,12 +5,14 @@ using ClawLearn.Bench;
 //   index [--mb 40]                                 a big sessions.json, streamed vs one DOM
 //   ingest [--size-mb 1024] [--files 10000]         ingest throughput vs a bare Utf8JsonReader pass, re-ingest time
 //   decisions [--arms 1000] [--runs 100000]          selection latency p50/p99 and simulate throughput
+//   serve [--traces 1000000] [--clients 16] [--seconds 10]  API load from a second process: requests/s and p99
 return args.FirstOrDefault() switch
 {
     "streaming" => StreamingBenchmark.Run(args[1..]),
     "index" => SessionIndexBenchmark.Run(args[1..]),
     "ingest" => IngestBenchmark.Run(args[1..]),
     "decisions" => DecisionBenchmark.Run(args[1..]),
+    "serve" => ServeLoadBenchmark.Run(args[1..]),
     "measure-bare" => Measure.Bare(args[1]),
     "measure-phases" => Measure.Phases(args[1]),
     "measure-ingest" => Measure.Ingest(args[1], args[2]),
@@ -21,6 +23,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ClawLearn.Bench streaming [--sizes 1,10,100,500] [--dir DIR] | index [--mb 40] | ingest [--size-mb 1024] [--files 10000] [--dir DIR] | decisions [--arms 1000] [--runs 100000]");
+    Console.Error.WriteLine("usage: ClawLearn.Bench streaming [--sizes 1,10,100,500] [--dir DIR] | index [--mb 40] | ingest [--size-mb 1024] [--files 10000] [--dir DIR] | decisions [--arms 1000] [--runs 100000] | serve [--traces 1000000] [--clients 16] [--seconds 10] [--dir DIR]");
     return 2;
 }
