@@ -32,6 +32,8 @@ public sealed class LiveLearning : IDisposable
         public readonly ArmUsage Arms = new();
         public readonly HourlyTokens Tokens = new();
         public readonly ConvergenceHistory Convergence = new();
+        /// <summary>The sorted posterior list, cached between writes; every write clears it.</summary>
+        public IReadOnlyList<PosteriorView>? PosteriorViews;
     }
 
     public LiveLearning(ILearningStore store, string agentId, LearningConfig config, TimeProvider? clock = null,
@@ -58,8 +60,8 @@ public sealed class LiveLearning : IDisposable
             v.Runs.TokenSavingsPercent, v.Runs.BaselineAvgDurationMs, v.Runs.SelectedAvgDurationMs),
         v.Arms.HiddenNow, v.Arms.NeverReferenced.Count));
 
-    /// <summary>All arms by mean descending (ties by arm id).</summary>
-    public IReadOnlyList<PosteriorView> Posteriors() => Read(v => v.Posteriors.Posteriors().Select(p => ToView(p, v)).ToList());
+    /// <summary>All arms by mean descending (ties by arm id). Kept until the next write: dashboards poll this.</summary>
+    public IReadOnlyList<PosteriorView> Posteriors() => Read(v => v.PosteriorViews ??= v.Posteriors.Posteriors().Select(p => ToView(p, v)).ToList());
 
     public ConfigView ConfigView() => new(AgentId, Config.Enabled, Config.Phase, "thompson", Config.TokenBudget, Config.BaselineRate,
         Config.MinPulls, Config.DecayHalfLifeDays, _seeds.Patterns, Config.SeedBoost);
@@ -108,6 +110,7 @@ public sealed class LiveLearning : IDisposable
         {
             RefreshIfStale();
             var write = _store.UpsertRecordedTrace(AgentId, trace);
+            _view.PosteriorViews = null;
             var updated = 0;
             switch (write)
             {
@@ -139,6 +142,7 @@ public sealed class LiveLearning : IDisposable
         lock (_gate)
         {
             RefreshIfStale();
+            _view.PosteriorViews = null;
             var e = new LearningEvent(0, LearningEventKind.Reward, Now(), [armId], reward, reason);
             e = e with { Id = _store.AddEvent(AgentId, e) };
             _view.Posteriors.Apply(e);
@@ -155,6 +159,7 @@ public sealed class LiveLearning : IDisposable
         lock (_gate)
         {
             RefreshIfStale();
+            _view.PosteriorViews = null;
             var targets = armIds.Count == 0 ? _view.Posteriors.ArmIds.ToList() : armIds.Where(a => _view.Posteriors.Find(a) is not null).Distinct().ToList();
             var e = new LearningEvent(0, LearningEventKind.Reset, Now(), armIds, 0, null);
             e = e with { Id = _store.AddEvent(AgentId, e) };
