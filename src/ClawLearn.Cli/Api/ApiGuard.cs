@@ -16,6 +16,21 @@ internal static class ApiGuard
 {
     public static void Use(WebApplication app, ServeOptions options)
     {
+        // Outermost: a failure inside a route is still a JSON error, never an empty 500.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+            {
+                var busy = e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
+                context.Response.Clear();
+                await ApiResults.WriteError(context, busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+                    busy ? "the learning store is busy (another process holds it); retry" : $"internal error: {e.Message}");
+            }
+        });
         app.Use(async (context, next) =>
         {
             var rejection = Check(context, options, out var preflightAnswered);

@@ -178,6 +178,16 @@ public sealed class ApiSecurityTests
         Assert.Equal("https://tools.example", written.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 
+    [Fact]
+    public async Task A_failure_inside_a_route_is_a_json_500()
+    {
+        using var api = new ApiHarness();
+        api.Agents.Get(null)!.Dispose(); // the store is gone: every route that touches it fails
+        var (status, error, _) = await Send(api, Get(ApiHarness.Base + "traces"));
+        Assert.Equal(500, status);
+        Assert.StartsWith("internal error", error);
+    }
+
     [Theory]
     [InlineData("0.0.0.0", null, "token")]
     [InlineData("192.168.1.5", null, "token")]
