@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -25,10 +26,20 @@ internal static class ApiGuard
             }
             catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
             {
-                var busy = e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
+                var (status, message) = e switch
+                {
+                    // Kestrel's own refusals (a chunked body over the size limit) keep their status.
+                    BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                        ? $"the request body is larger than {options.MaxBodyBytes:N0} bytes" : "bad request"),
+                    Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => // SQLITE_BUSY, SQLITE_LOCKED
+                        (StatusCodes.Status503ServiceUnavailable, "the learning store is busy (another process holds it); retry"),
+                    _ => (StatusCodes.Status500InternalServerError, $"internal error ({e.GetType().Name}); see the server's output"),
+                };
+                if (status == StatusCodes.Status500InternalServerError) Console.Error.WriteLine($"error: {context.Request.Method} {context.Request.Path}: {e}");
+                var allowOrigin = context.Response.Headers.AccessControlAllowOrigin;
                 context.Response.Clear();
-                await ApiResults.WriteError(context, busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
-                    busy ? "the learning store is busy (another process holds it); retry" : $"internal error: {e.Message}");
+                if (allowOrigin.Count > 0) (context.Response.Headers.AccessControlAllowOrigin, context.Response.Headers.Vary) = (allowOrigin, "Origin");
+                await ApiResults.WriteError(context, status, message);
             }
         });
         app.Use(async (context, next) =>
@@ -87,7 +98,7 @@ internal static class ApiGuard
             return (StatusCodes.Status400BadRequest, $"Host '{request.Host.Host}' is not the host this server is bound to ({options.Host})");
 
         var origin = request.Headers.Origin.ToString();
-        var allowedOrigin = origin.Length > 0 && options.CorsOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase);
+        var allowedOrigin = origin.Length > 0 && options.CorsOrigins.Contains(ServeOptions.NormalizeOrigin(origin) ?? origin, StringComparer.OrdinalIgnoreCase);
         if (allowedOrigin)
         {
             context.Response.Headers.AccessControlAllowOrigin = origin;
@@ -95,7 +106,7 @@ internal static class ApiGuard
             if (HttpMethods.IsOptions(request.Method) && request.Headers.AccessControlRequestMethod.Count > 0)
             {
                 context.Response.Headers.AccessControlAllowMethods = "GET, POST";
-                context.Response.Headers.AccessControlAllowHeaders = "Content-Type, Authorization";
+                context.Response.Headers.AccessControlAllowHeaders = "Content-Type, Authorization, X-ClawLearn-Token";
                 context.Response.Headers.AccessControlMaxAge = "600";
                 context.Response.StatusCode = StatusCodes.Status204NoContent;
                 preflightAnswered = true;
@@ -121,8 +132,10 @@ internal static class ApiGuard
     public static bool HostAllowed(string host, ServeOptions options)
     {
         if (options.IsWildcard) return true;
-        if (string.Equals(host, options.Host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase)) return true;
         if (string.Equals(host, options.Host, StringComparison.OrdinalIgnoreCase)) return true;
+        // Addresses compare as addresses: "[2001:db8::1]" in a Host header is the bound 2001:DB8:0::1.
+        if (IPAddress.TryParse(host.Trim('[', ']'), out var given) && IPAddress.TryParse(options.Host.Trim('[', ']'), out var bound) && given.Equals(bound))
+            return true;
         return options.IsLoopback && ServeOptions.IsLoopbackHost(host);
     }
 

@@ -20,6 +20,7 @@ internal sealed class LearningAgents : IDisposable
     private readonly Func<string, ILearningStore>? _openStore;
     private readonly Func<string, LearningConfig>? _config;
     private readonly TimeProvider _clock;
+    private readonly Func<string, bool> _storeExists = _ => true;
 
     /// <summary>Serves one agent from an open store (tests, benchmarks).</summary>
     public LearningAgents(LiveLearning only, TimeProvider? clock = null)
@@ -29,10 +30,15 @@ internal sealed class LearningAgents : IDisposable
         _agents[only.AgentId] = new Lazy<LiveLearning>(only);
     }
 
-    /// <summary>Serves the agents of a state directory; <paramref name="openStore"/> opens (or creates) an agent's store.</summary>
+    /// <summary>
+    /// Serves the agents of a state directory; <paramref name="openStore"/> opens (or creates) an agent's store. Other
+    /// agents than the default one are served only when <paramref name="storeExists"/> says an ingest made their store:
+    /// a request must not create files.
+    /// </summary>
     public LearningAgents(StateDirectory state, string defaultAgentId, Func<string, ILearningStore> openStore, Func<string, LearningConfig> config,
-        bool othersAllowed, TimeProvider? clock = null)
+        bool othersAllowed, TimeProvider? clock = null, Func<string, bool>? storeExists = null)
     {
+        _storeExists = storeExists ?? (_ => true);
         _state = othersAllowed ? state : null;
         _openStore = openStore;
         _config = config;
@@ -45,18 +51,46 @@ internal sealed class LearningAgents : IDisposable
 
     public string DefaultAgentId { get; }
 
-    /// <summary>The agent's learning, or null when the state directory has no such agent (or only one is served).</summary>
+    /// <summary>
+    /// The agent's learning, or null when the state directory has no such agent, it has no learning data yet, or
+    /// only one agent is served.
+    /// </summary>
     public LiveLearning? Get(string? agentId)
     {
         var id = string.IsNullOrEmpty(agentId) ? DefaultAgentId : AgentIds.Normalize(agentId);
-        if (_agents.TryGetValue(id, out var known)) return known.Value;
-        if (_state?.Agent(id) is not { } agent) return null;
-        return _agents.GetOrAdd(id, _ => new Lazy<LiveLearning>(() => Open(_state, agent))).Value;
+        if (_agents.TryGetValue(id, out var known)) return Value(id, known);
+        if (_state?.Agent(id) is not { } agent || !_storeExists(agent.Id)) return null;
+        return Value(id, _agents.GetOrAdd(id, _ => new Lazy<LiveLearning>(() => Open(_state, agent))));
     }
 
-    private LiveLearning Open(StateDirectory state, AgentLayout agent) =>
-        new(_openStore!(agent.Id), agent.Id, _config!(agent.Id), _clock,
-            store => AgentInventoryReader.Read(state, agent, store, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime)));
+    // A failed open (a busy store during migration) is not cached: the next request tries again.
+    private LiveLearning Value(string id, Lazy<LiveLearning> lazy)
+    {
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            _agents.TryRemove(new KeyValuePair<string, Lazy<LiveLearning>>(id, lazy));
+            throw;
+        }
+    }
+
+    private LiveLearning Open(StateDirectory state, AgentLayout agent)
+    {
+        var store = _openStore!(agent.Id);
+        try
+        {
+            return new LiveLearning(store, agent.Id, _config!(agent.Id), _clock,
+                s => AgentInventoryReader.Read(state, agent, s, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime)));
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
 
     public void Dispose()
     {

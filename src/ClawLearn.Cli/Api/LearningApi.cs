@@ -43,9 +43,10 @@ internal static class LearningApi
         {
             if (!QueryValues.TryChoice(c, "metric", ["tokens", "convergence"], out var metric, out var error)) return error!;
             if (!QueryValues.TryChoice(c, "window", ["1h", "1d"], out var window, out error)) return error!;
-            if (!QueryValues.TryInt(c, "arms", 0, 0, 100_000, out var top, out error)) return error!;
+            // Convergence has a line per arm: the 50 most-pulled by default keeps a response of a big store small.
+            if (!QueryValues.TryInt(c, "arms", 50, 1, 100_000, out var top, out error)) return error!;
             var windowMs = QueryValues.WindowMs(window);
-            var points = metric == "tokens" ? l.TokenTimeseries(windowMs) : l.ConvergenceTimeseries(windowMs, top == 0 ? null : top);
+            var points = metric == "tokens" ? l.TokenTimeseries(windowMs) : l.ConvergenceTimeseries(windowMs, top);
             return ApiResults.Json(new Timeseries(metric, window, points), ApiJsonContext.Api.Timeseries);
         }));
         api.MapGet("/arm", (HttpContext c, LearningAgents a) => WithAgent(c, a, l =>
@@ -68,14 +69,21 @@ internal static class LearningApi
             {
                 return ApiResults.Error(StatusCodes.Status400BadRequest, $"not a trace: {e.Message}");
             }
-            var (trace, problem) = RecordedTraces.Check(parsed);
+            var (trace, problem) = RecordedTraces.Check(parsed, l.NowMs);
             if (trace is null) return ApiResults.Error(StatusCodes.Status400BadRequest, problem!);
             var result = l.Record(trace);
-            return ApiResults.Json(result, ApiJsonContext.Api.RecordResult, result.Status == "added" ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            return result.Status switch
+            {
+                "added" => ApiResults.Json(result, ApiJsonContext.Api.RecordResult, StatusCodes.Status201Created),
+                "conflict" => ApiResults.Error(StatusCodes.Status409Conflict, $"trace id '{trace.TraceId}' belongs to another agent in this store"),
+                _ => ApiResults.Json(result, ApiJsonContext.Api.RecordResult),
+            };
         }));
         api.MapPost("/reward", (HttpContext c, LearningAgents a) => WithBody(c, a, options, (l, body) =>
         {
             var root = body.RootElement;
+            if (UnknownProperty(root, "arm_id", "armId", "outcome", "reward", "reason") is { } unknown)
+                return ApiResults.Error(StatusCodes.Status400BadRequest, $"unknown field '{unknown}' (expected arm_id, outcome, reward, reason)");
             if (Property(root, "arm_id", "armId") is not { ValueKind: JsonValueKind.String } armElement)
                 return ApiResults.Error(StatusCodes.Status400BadRequest, "arm_id (string) is required");
             if (ArmLabels.Resolve(armElement.GetString()!, l.KnownArms()) is not { } armId)
@@ -87,6 +95,9 @@ internal static class LearningApi
         }));
         api.MapPost("/reset", (HttpContext c, LearningAgents a) => WithBody(c, a, options, (l, body) =>
         {
+            // A typo must not reset every arm: only arm_ids (or armIds) is allowed, and {} means all.
+            if (UnknownProperty(body.RootElement, "arm_ids", "armIds") is { } unknown)
+                return ApiResults.Error(StatusCodes.Status400BadRequest, $"unknown field '{unknown}' (expected arm_ids; send {{}} to reset every arm)");
             var targets = new List<string>();
             if (Property(body.RootElement, "arm_ids", "armIds") is { } ids)
             {
@@ -135,7 +146,7 @@ internal static class LearningApi
         var requested = context.Request.Query["agent"].FirstOrDefault();
         return agents.Get(requested) is { } learning
             ? handle(learning)
-            : ApiResults.Error(StatusCodes.Status404NotFound, $"no agent '{requested}' is served here");
+            : ApiResults.Error(StatusCodes.Status404NotFound, $"no agent '{requested}' is served here (unknown, not ingested yet, or the server serves one --db)");
     }
 
     private static async Task<IResult> WithBody(HttpContext context, LearningAgents agents, ServeOptions options, Func<LiveLearning, JsonDocument, IResult> handle)
@@ -154,6 +165,9 @@ internal static class LearningApi
         }
         return null;
     }
+
+    private static string? UnknownProperty(JsonElement obj, params string[] known) =>
+        obj.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => !known.Contains(name, StringComparer.Ordinal));
 
     /// <summary>1 for accepted, 0 for rejected, or an explicit reward in [0, 1]; accepted when neither is given.</summary>
     private static double? RewardValue(JsonElement root)

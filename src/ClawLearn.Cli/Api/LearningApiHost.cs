@@ -22,7 +22,9 @@ internal static class LearningApiHost
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
-            if (string.Equals(options.Host, "localhost", StringComparison.OrdinalIgnoreCase)) kestrel.ListenLocalhost(options.Port);
+            // ListenLocalhost cannot pick a free port (0); then IPv4 loopback alone.
+            if (string.Equals(options.Host, "localhost", StringComparison.OrdinalIgnoreCase) && options.Port != 0) kestrel.ListenLocalhost(options.Port);
+            else if (string.Equals(options.Host, "localhost", StringComparison.OrdinalIgnoreCase)) kestrel.Listen(IPAddress.Loopback, 0);
             else if (options.IsWildcard) kestrel.ListenAnyIP(options.Port);
             else kestrel.Listen(IPAddress.Parse(options.Host.Trim('[', ']')), options.Port);
         });

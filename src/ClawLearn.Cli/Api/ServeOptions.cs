@@ -21,6 +21,12 @@ internal readonly record struct ServeOptions
 
     public bool IsWildcard => Host is "0.0.0.0" or "::" or "[::]" or "*" or "+";
 
+    /// <summary><c>scheme://host[:port]</c> in canonical form (default port dropped, lower case), or null when not an origin.</summary>
+    public static string? NormalizeOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/" && uri.Query.Length == 0
+            ? uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant()
+            : null;
+
     public static bool IsLoopbackHost(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));

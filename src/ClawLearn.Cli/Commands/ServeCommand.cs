@@ -33,7 +33,7 @@ internal static class ServeCommand
                 Host = parse.GetValue(host)!,
                 Port = parse.GetValue(port),
                 Token = parse.GetValue(token) is { Length: > 0 } given ? given : env.Env("CLAWLEARN_TOKEN") is { Length: > 0 } fromEnv ? fromEnv : null,
-                CorsOrigins = parse.GetValue(cors) ?? [],
+                CorsOrigins = (parse.GetValue(cors) ?? []).Select(o => ServeOptions.NormalizeOrigin(o) ?? o).ToList(),
             };
             if (Validate(options) is { } problem)
             {
@@ -46,7 +46,8 @@ internal static class ServeCommand
             var dbOverride = parse.GetValue(shared.Db);
             if (!File.Exists(shared.StorePath(parse, state, agent.Id)))
                 env.Error.WriteLine($"note: no learning data for agent '{agent.Id}' yet; starting empty (run 'clawlearn ingest' to learn from its history)");
-            using var agents = new LearningAgents(state, agent.Id, id => shared.OpenStore(parse, state, id), _ => config, othersAllowed: dbOverride is null);
+            using var agents = new LearningAgents(state, agent.Id, id => shared.OpenStore(parse, state, id), _ => config, othersAllowed: dbOverride is null,
+                storeExists: id => File.Exists(shared.StorePath(parse, state, id)));
             var app = LearningApiHost.Build(options, agents);
             app.StartAsync(env.Stopping).GetAwaiter().GetResult();
             try
@@ -78,8 +79,7 @@ internal static class ServeCommand
             return $"binding to {options.Host} exposes the API beyond this machine; give a token with --token or CLAWLEARN_TOKEN";
         foreach (var origin in options.CorsOrigins)
         {
-            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/")
-                return $"--cors-origin '{origin}' is not an origin like https://example.com";
+            if (ServeOptions.NormalizeOrigin(origin) is null) return $"--cors-origin '{origin}' is not an origin like https://example.com";
         }
         return null;
     }

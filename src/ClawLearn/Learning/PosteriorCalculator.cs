@@ -11,42 +11,89 @@ public sealed class PosteriorCalculator(LearningConfig config)
     private readonly SeedArms _seeds = new(config.SeedArms);
     private long _lastTraceTimestamp = long.MinValue;
     private string _lastTraceId = "";
-    private long _lastResetTimestamp = long.MinValue;
+    private long _lastEventTimestamp = long.MinValue;
+    /// <summary>Times of resets of every arm, and of targeted resets per arm id (also ids unknown when the reset came:
+    /// a late trace may bring them). Kept for late traces, which must know which resets came after them.</summary>
+    private readonly List<long> _globalResets = [];
+    private readonly Dictionary<string, List<long>> _resetsOf = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// An arm's state. <c>lastUpdated</c> is the time of the last pull (an observed trace or a reward) when the arm
+    /// has pulls since its last reset, else the latest of its reset and its appearances: kept as two maxima so that
+    /// a trace applied late gives the same value as a replay.
+    /// </summary>
     private sealed class ArmState
     {
         public double Alpha;
         public double Beta;
         public long Pulls;
-        public long LastUpdated;
+        public long LastPull = long.MinValue;
+        public long LastSeen = long.MinValue;
+        public long LastUpdated => Pulls > 0 ? LastPull : LastSeen;
     }
+
+    /// <summary>The latest timestamp of any trace or event applied so far.</summary>
+    public long LatestTimestamp => Math.Max(_lastTraceTimestamp, _lastEventTimestamp);
 
     /// <summary>Applies one trace. Traces must come in (timestamp, traceId) order.</summary>
     public void Apply(RunTrace trace)
     {
         if (!IsInOrder(trace))
             throw new ArgumentException($"traces must be applied in time order: {trace.TraceId} came after {_lastTraceId}");
-        _lastTraceTimestamp = trace.Timestamp;
-        _lastTraceId = trace.TraceId;
+        Advance(trace);
         Update(trace);
     }
 
+    /// <summary>How a trace that arrives now (a live server) relates to what was applied.</summary>
+    public LiveOrder Classify(RunTrace trace) =>
+        IsInOrder(trace) && trace.Timestamp > _lastEventTimestamp ? LiveOrder.InOrder : LiveOrder.Late;
+
     /// <summary>
-    /// Applies a trace older than the latest one applied, as a live server receives them. Updates commute and
-    /// <c>lastUpdated</c> is a maximum, so the result equals applying it in order, unless a reset came at or after
-    /// the trace's time (it would have wiped the trace's effect): then nothing is applied and this returns false,
-    /// and the caller must recompute from history.
+    /// The time of the latest reset that covers <paramref name="armId"/> and comes after a trace at
+    /// <paramref name="timestamp"/> (a reset at the same millisecond comes after it), or null when there is none.
     /// </summary>
-    public bool TryApplyLate(RunTrace trace)
+    public long? ResetAfter(string armId, long timestamp) => ResetsAfter(armId, timestamp) is [.., var last] ? last : null;
+
+    /// <summary>Every reset that covers <paramref name="armId"/> at or after <paramref name="timestamp"/>, oldest first.</summary>
+    public IReadOnlyList<long> ResetsAfter(string armId, long timestamp)
     {
-        if (trace.Timestamp <= _lastResetTimestamp) return false;
-        Update(trace);
-        return true;
+        var result = _globalResets.Where(r => r >= timestamp);
+        if (_resetsOf.TryGetValue(armId, out var own)) result = result.Concat(own.Where(r => r >= timestamp));
+        return result.Distinct().Order().ToList();
+    }
+
+    /// <summary>
+    /// Applies a trace that came after later traces or events, with the result a replay in time order would give.
+    /// Updates commute and <c>lastUpdated</c> is kept as maxima. For an arm that a later reset covers, the trace
+    /// changes nothing now (the reset wiped it), except that an arm unknown until this trace exists, at its prior,
+    /// as of that reset.
+    /// </summary>
+    public void ApplyLate(RunTrace trace)
+    {
+        if (IsInOrder(trace)) Advance(trace);
+        var observes = ObservationGuard.Observes(trace);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var arm in trace.Arms)
+        {
+            if (!seen.Add(arm.ArmId)) continue;
+            if (ResetAfter(arm.ArmId, trace.Timestamp) is { } reset)
+            {
+                if (!_arms.ContainsKey(arm.ArmId)) Get(arm.ArmId).LastSeen = reset;
+                continue;
+            }
+            Observe(Get(arm.ArmId), arm, observes, trace.Timestamp);
+        }
     }
 
     /// <summary>Whether <paramref name="trace"/> comes after every trace applied so far, in (timestamp, trace id) order.</summary>
     public bool IsInOrder(RunTrace trace) =>
         trace.Timestamp > _lastTraceTimestamp || (trace.Timestamp == _lastTraceTimestamp && string.CompareOrdinal(trace.TraceId, _lastTraceId) >= 0);
+
+    private void Advance(RunTrace trace)
+    {
+        _lastTraceTimestamp = trace.Timestamp;
+        _lastTraceId = trace.TraceId;
+    }
 
     private void Update(RunTrace trace)
     {
@@ -55,22 +102,23 @@ public sealed class PosteriorCalculator(LearningConfig config)
         foreach (var arm in trace.Arms)
         {
             if (!seen.Add(arm.ArmId)) continue; // one update per arm per trace
-            var state = Get(arm.ArmId);
-            if (!observes || !arm.Included)
-            {
-                // Appearing without an update: a 0-pull arm's lastUpdated is its latest appearance.
-                if (state.Pulls == 0) state.LastUpdated = Math.Max(state.LastUpdated, trace.Timestamp);
-                continue;
-            }
-            if (arm.Referenced) state.Alpha += 1;
-            else state.Beta += 1;
-            state.Pulls++;
-            state.LastUpdated = Math.Max(state.LastUpdated, trace.Timestamp);
+            Observe(Get(arm.ArmId), arm, observes, trace.Timestamp);
         }
+    }
+
+    private static void Observe(ArmState state, ArmOutcome arm, bool observes, long timestamp)
+    {
+        state.LastSeen = Math.Max(state.LastSeen, timestamp);
+        if (!observes || !arm.Included) return;
+        if (arm.Referenced) state.Alpha += 1;
+        else state.Beta += 1;
+        state.Pulls++;
+        state.LastPull = Math.Max(state.LastPull, timestamp);
     }
 
     public void Apply(LearningEvent e)
     {
+        _lastEventTimestamp = Math.Max(_lastEventTimestamp, e.TimestampMs);
         switch (e.Kind)
         {
             case LearningEventKind.Reward:
@@ -80,17 +128,22 @@ public sealed class PosteriorCalculator(LearningConfig config)
                     state.Alpha += e.Reward;
                     state.Beta += 1 - e.Reward;
                     state.Pulls++;
-                    state.LastUpdated = Math.Max(state.LastUpdated, e.TimestampMs);
+                    state.LastPull = Math.Max(state.LastPull, e.TimestampMs);
                 }
                 break;
             case LearningEventKind.Reset:
-                _lastResetTimestamp = Math.Max(_lastResetTimestamp, e.TimestampMs);
+                if (e.ArmIds.Count == 0) _globalResets.Add(e.TimestampMs);
+                foreach (var armId in e.ArmIds.Distinct())
+                {
+                    if (!_resetsOf.TryGetValue(armId, out var times)) _resetsOf[armId] = times = [];
+                    times.Add(e.TimestampMs);
+                }
                 var targets = e.ArmIds.Count == 0 ? _arms.Keys.ToList() : e.ArmIds.Where(_arms.ContainsKey).ToList();
                 foreach (var armId in targets)
                 {
                     var (alpha, beta) = Priors.For(armId, _seeds, config.SeedBoost);
                     var state = _arms[armId];
-                    (state.Alpha, state.Beta, state.Pulls, state.LastUpdated) = (alpha, beta, 0, e.TimestampMs);
+                    (state.Alpha, state.Beta, state.Pulls, state.LastPull, state.LastSeen) = (alpha, beta, 0, long.MinValue, e.TimestampMs);
                 }
                 break;
         }
@@ -124,8 +177,17 @@ public sealed class PosteriorCalculator(LearningConfig config)
     {
         if (_arms.TryGetValue(armId, out var state)) return state;
         var (alpha, beta) = Priors.For(armId, _seeds, config.SeedBoost);
-        state = new ArmState { Alpha = alpha, Beta = beta, LastUpdated = long.MinValue };
+        state = new ArmState { Alpha = alpha, Beta = beta };
         _arms[armId] = state;
         return state;
     }
+}
+
+/// <summary>How a live trace relates to what a <see cref="PosteriorCalculator"/> has applied.</summary>
+public enum LiveOrder
+{
+    /// <summary>After every trace and event: <see cref="PosteriorCalculator.Apply(RunTrace)"/> it as a replay would.</summary>
+    InOrder,
+    /// <summary>Before some trace or event: <see cref="PosteriorCalculator.ApplyLate"/> gives the replay's result.</summary>
+    Late,
 }

@@ -20,9 +20,8 @@ public sealed class LiveLearning : IDisposable
     private readonly Func<ILearningStore, IReadOnlyList<SelectionArm>>? _currentInventory;
     private readonly SeedArms _seeds;
     private View _view = null!;
+    /// <summary>The store's external change stamp when the view was built; own writes do not change it.</summary>
     private long _changeStamp;
-    /// <summary>Set when a late trace made the recorded mean history inexact; the next reader of it rebuilds.</summary>
-    private bool _convergenceStale;
 
     /// <summary>Everything derived from history; replaced whole on a rebuild.</summary>
     private sealed class View(LearningConfig config)
@@ -49,6 +48,9 @@ public sealed class LiveLearning : IDisposable
     }
 
     public string AgentId { get; }
+
+    /// <summary>The server's clock, in milliseconds since the epoch.</summary>
+    public long NowMs => _clock.GetUtcNow().ToUnixTimeMilliseconds();
     public LearningConfig Config { get; }
 
     /// <summary>How many times the view was rebuilt from the store (for tests and diagnostics).</summary>
@@ -71,14 +73,10 @@ public sealed class LiveLearning : IDisposable
 
     public IReadOnlyList<TimeseriesPoint> TokenTimeseries(long windowMs) => Read(v => v.Tokens.Averages(windowMs));
 
-    /// <summary>Convergence of the <paramref name="topArms"/> most-pulled arms (all when null).</summary>
-    public IReadOnlyList<TimeseriesPoint> ConvergenceTimeseries(long windowMs, int? topArms) => Read(v =>
-    {
-        var arms = topArms is { } n
-            ? v.Posteriors.Posteriors().OrderByDescending(p => p.Pulls).ThenBy(p => p.ArmId, StringComparer.Ordinal).Take(n).Select(p => p.ArmId)
-            : null;
-        return v.Convergence.Points(windowMs, arms);
-    }, needsConvergence: true);
+    /// <summary>Convergence of the <paramref name="topArms"/> most-pulled arms (ties by arm id).</summary>
+    public IReadOnlyList<TimeseriesPoint> ConvergenceTimeseries(long windowMs, int topArms) => Read(v =>
+        v.Convergence.Points(windowMs, v.Posteriors.Posteriors().OrderByDescending(p => p.Pulls).ThenBy(p => p.ArmId, StringComparer.Ordinal)
+            .Take(topArms).Select(p => p.ArmId)));
 
     /// <summary>One arm's history, or null when no trace or event names it. Scans at most <paramref name="scanLimit"/> newest traces.</summary>
     public ArmHistory? Arm(string armId, long windowMs, int recent = 50, int scanLimit = 10_000) => Read(v =>
@@ -98,7 +96,7 @@ public sealed class LiveLearning : IDisposable
             if (entries.Count >= recent) break;
         }
         return new ArmHistory(ToView(posterior, v), v.Convergence.Points(windowMs, [armId]), entries, scanned);
-    }, needsConvergence: true);
+    });
 
     /// <summary>Every arm id the history knows.</summary>
     public IReadOnlyList<string> KnownArms() => Read(v => v.Posteriors.ArmIds.Order(StringComparer.Ordinal).ToList());
@@ -110,64 +108,57 @@ public sealed class LiveLearning : IDisposable
         {
             RefreshIfStale();
             var write = _store.UpsertRecordedTrace(AgentId, trace);
-            _view.PosteriorViews = null;
+            var posteriors = _view.Posteriors;
             var updated = 0;
-            switch (write)
+            if (write == TraceWrite.Added)
             {
-                case TraceWrite.Added when _view.Posteriors.IsInOrder(trace):
-                    _view.Posteriors.Apply(trace);
-                    updated = AfterTrace(_view, trace, recordConvergence: true);
-                    break;
-                case TraceWrite.Added when _view.Posteriors.TryApplyLate(trace):
-                    // Posteriors and counts are exact; the mean history after this point is not, so rebuild it lazily.
-                    updated = AfterTrace(_view, trace, recordConvergence: false);
-                    _convergenceStale = true;
-                    break;
-                case TraceWrite.Unchanged:
-                    break;
-                default:
-                    // A replaced trace, or one older than a reset: only a replay of history is exact.
-                    Rebuild();
-                    updated = CountObserved(trace);
-                    break;
+                var late = posteriors.Classify(trace) == LiveOrder.Late;
+                // The convergence patch needs the resets as they stand, so it goes before the late trace is applied.
+                if (late) PatchHistory(_view, trace);
+                if (late) posteriors.ApplyLate(trace);
+                else posteriors.Apply(trace);
+                updated = AfterTrace(_view, trace, recordConvergence: !late);
             }
-            _changeStamp = _store.ExternalChangeStamp();
+            else if (write == TraceWrite.Changed)
+            {
+                // A replaced trace: taking the old one out is not an update that commutes; replay history.
+                Rebuild();
+                updated = CountObserved(trace);
+            }
+            _view.PosteriorViews = null;
             return new RecordResult(trace.TraceId, write.ToString().ToLowerInvariant(), updated, _view.Runs.TraceCount);
         }
     }
 
-    /// <summary>Stores a manual reward for one arm at the current time and applies it.</summary>
+    /// <summary>Stores a manual reward for one arm and applies it.</summary>
     public RewardResult Reward(string armId, double reward, string? reason)
     {
         lock (_gate)
         {
             RefreshIfStale();
-            _view.PosteriorViews = null;
-            var e = new LearningEvent(0, LearningEventKind.Reward, Now(), [armId], reward, reason);
+            var e = new LearningEvent(0, LearningEventKind.Reward, EventTime(), [armId], reward, reason);
             e = e with { Id = _store.AddEvent(AgentId, e) };
             _view.Posteriors.Apply(e);
             var p = _view.Posteriors.Find(armId)!;
-            _view.Convergence.Record(armId, e.TimestampMs, p.Mean);
-            _changeStamp = _store.ExternalChangeStamp();
+            _view.Convergence.Record(armId, e.TimestampMs, p.Alpha, p.Beta);
+            _view.PosteriorViews = null;
             return new RewardResult(true, armId, reward, p.Alpha, p.Beta, p.Mean, p.Pulls);
         }
     }
 
-    /// <summary>Stores a reset of <paramref name="armIds"/> (all arms when empty) at the current time and applies it.</summary>
+    /// <summary>Stores a reset of <paramref name="armIds"/> (all arms when empty) and applies it.</summary>
     public ResetResult Reset(IReadOnlyList<string> armIds)
     {
         lock (_gate)
         {
             RefreshIfStale();
-            _view.PosteriorViews = null;
             var targets = armIds.Count == 0 ? _view.Posteriors.ArmIds.ToList() : armIds.Where(a => _view.Posteriors.Find(a) is not null).Distinct().ToList();
-            var e = new LearningEvent(0, LearningEventKind.Reset, Now(), armIds, 0, null);
+            var e = new LearningEvent(0, LearningEventKind.Reset, EventTime(), armIds, 0, null);
             e = e with { Id = _store.AddEvent(AgentId, e) };
-            _view.Posteriors.Apply(e);
-            foreach (var armId in targets) _view.Convergence.Record(armId, e.TimestampMs, _view.Posteriors.Find(armId)!.Mean);
-            _changeStamp = _store.ExternalChangeStamp();
+            ApplyEvent(_view, e);
+            _view.PosteriorViews = null;
             targets.Sort(StringComparer.Ordinal);
-            return new ResetResult(targets.Count, targets);
+            return new ResetResult(targets.Count, targets, AgentId);
         }
     }
 
@@ -184,12 +175,11 @@ public sealed class LiveLearning : IDisposable
         return (ThompsonSelector.Select(inventory, posteriors, options, random), inventory);
     }
 
-    private T Read<T>(Func<View, T> read, bool needsConvergence = false)
+    private T Read<T>(Func<View, T> read)
     {
         lock (_gate)
         {
             RefreshIfStale();
-            if (needsConvergence && _convergenceStale) Rebuild();
             return read(_view);
         }
     }
@@ -201,23 +191,25 @@ public sealed class LiveLearning : IDisposable
 
     private void Rebuild()
     {
+        // The stamp first: a commit by another process while we read makes the next request rebuild again.
+        _changeStamp = _store.ExternalChangeStamp();
         var view = new View(Config);
-        TimeOrder.Apply(_store.TracesInTimeOrder(AgentId), _store.Events(AgentId), e =>
-        {
-            view.Posteriors.Apply(e);
-            foreach (var armId in e.ArmIds.Count == 0 ? view.Posteriors.ArmIds : e.ArmIds)
-            {
-                if (view.Posteriors.Find(armId) is { } p) view.Convergence.Record(armId, e.TimestampMs, p.Mean);
-            }
-        }, trace =>
+        TimeOrder.Apply(_store.TracesInTimeOrder(AgentId), _store.Events(AgentId), e => ApplyEvent(view, e), trace =>
         {
             view.Posteriors.Apply(trace);
             AfterTrace(view, trace, recordConvergence: true);
         });
         _view = view;
-        _convergenceStale = false;
-        _changeStamp = _store.ExternalChangeStamp();
         Rebuilds++;
+    }
+
+    private static void ApplyEvent(View view, LearningEvent e)
+    {
+        view.Posteriors.Apply(e);
+        foreach (var armId in e.ArmIds.Count == 0 ? view.Posteriors.ArmIds : e.ArmIds)
+        {
+            if (view.Posteriors.Find(armId) is { } p) view.Convergence.Record(armId, e.TimestampMs, p.Alpha, p.Beta);
+        }
     }
 
     /// <summary>Updates everything but the posteriors after a trace was applied; returns how many arms it observed.</summary>
@@ -231,10 +223,33 @@ public sealed class LiveLearning : IDisposable
         foreach (var arm in trace.Arms)
         {
             if (!arm.Included || !updated.Add(arm.ArmId)) continue;
-            if (recordConvergence) view.Convergence.Record(arm.ArmId, trace.Timestamp, view.Posteriors.Find(arm.ArmId)!.Mean);
+            if (recordConvergence && view.Posteriors.Find(arm.ArmId) is { } p) view.Convergence.Record(arm.ArmId, trace.Timestamp, p.Alpha, p.Beta);
         }
         return updated.Count;
     }
+
+    /// <summary>Patches the mean history for a trace that arrived late, as a replay would have recorded it.</summary>
+    private void PatchHistory(View view, RunTrace trace)
+    {
+        var observes = ObservationGuard.Observes(trace);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var arm in trace.Arms)
+        {
+            if (!seen.Add(arm.ArmId)) continue;
+            var pulled = observes && arm.Included;
+            var resets = view.Posteriors.ResetsAfter(arm.ArmId, trace.Timestamp);
+            // A replay records a point when a reset covers an arm that exists; this trace may be what made it exist.
+            if (!pulled && resets.Count == 0) continue;
+            view.Convergence.RecordLate(arm.ArmId, trace.Timestamp, pulled && arm.Referenced ? 1 : 0, pulled && !arm.Referenced ? 1 : 0,
+                Priors.For(arm.ArmId, _seeds, Config.SeedBoost), resets);
+        }
+    }
+
+    /// <summary>
+    /// When an event recorded now happens: the server's clock, but never before the latest trace already applied (a
+    /// gateway's clock may run ahead), so a replay puts the event exactly where it was applied.
+    /// </summary>
+    private long EventTime() => Math.Max(_clock.GetUtcNow().ToUnixTimeMilliseconds(), _view.Posteriors.LatestTimestamp);
 
     private static int CountObserved(RunTrace trace) =>
         ObservationGuard.Observes(trace) ? trace.Arms.Where(a => a.Included).Select(a => a.ArmId).Distinct().Count() : 0;
@@ -245,8 +260,6 @@ public sealed class LiveLearning : IDisposable
         return new PosteriorView(p.ArmId, p.Alpha, p.Beta, p.Mean, p.Pulls, p.LastUpdated, _seeds.Matches(p.ArmId), p.Pulls < Config.MinPulls,
             new CredibleInterval(lower, upper), BetaMath.Confidence(p.Pulls), v.Arms.IsHidden(p.ArmId));
     }
-
-    private long Now() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     public void Dispose() => _store.Dispose();
 }

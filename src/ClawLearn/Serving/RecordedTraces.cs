@@ -8,14 +8,21 @@ namespace ClawLearn.Serving;
 /// </summary>
 public static class RecordedTraces
 {
-    /// <summary>The normalised trace, or the first problem found.</summary>
-    public static (RunTrace? Trace, string? Problem) Check(RunTrace? trace)
+    /// <summary>The earliest timestamp accepted: 2000-01-01 (older is a unit mistake, seconds for milliseconds).</summary>
+    public const long EarliestTimestamp = 946_684_800_000;
+
+    /// <summary>
+    /// The normalised trace, or the first problem found. A timestamp must lie between 2000 and a day after
+    /// <paramref name="nowMs"/>: a run from the far future would sort after every real one forever.
+    /// </summary>
+    public static (RunTrace? Trace, string? Problem) Check(RunTrace? trace, long nowMs)
     {
         if (trace is null) return (null, "the body must be a trace object");
         if (string.IsNullOrWhiteSpace(trace.TraceId)) return (null, "traceId (string) is required");
         if (string.IsNullOrWhiteSpace(trace.RunId)) return (null, "runId (string) is required");
         if (string.IsNullOrWhiteSpace(trace.SessionId)) return (null, "sessionId (string) is required");
-        if (trace.Timestamp <= 0) return (null, "timestamp (milliseconds since the epoch, > 0) is required");
+        if (trace.Timestamp < EarliestTimestamp || trace.Timestamp > nowMs + 86_400_000)
+            return (null, $"timestamp must be milliseconds since the epoch, from 2000-01-01 to a day from now; got {trace.Timestamp}");
         if (trace.Arms is null) return (null, "arms (array) is required");
         foreach (var arm in trace.Arms)
         {

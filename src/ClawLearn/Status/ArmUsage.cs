@@ -12,14 +12,15 @@ public sealed class ArmUsage
     private readonly SortedSet<string> _seen = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _hiddenNow = new(StringComparer.Ordinal);
     private long _latest = long.MinValue;
+    private string _latestId = "";
 
     public void Add(RunTrace trace)
     {
         // The hidden list describes the workspace as the newest run saw it; an older run arriving late must not replace it.
-        var newest = trace.Timestamp >= _latest;
+        var newest = trace.Timestamp > _latest || (trace.Timestamp == _latest && string.CompareOrdinal(trace.TraceId, _latestId) >= 0);
         if (newest)
         {
-            _latest = trace.Timestamp;
+            (_latest, _latestId) = (trace.Timestamp, trace.TraceId);
             _hiddenNow.Clear();
         }
         foreach (var arm in trace.Arms)

@@ -175,11 +175,16 @@ public sealed class SqliteLearningStore : ILearningStore
         var result = TraceWrite.Added;
         InTransaction(() =>
         {
-            if (Scalar("SELECT trace_json FROM traces WHERE trace_id = $id", ("$id", trace.TraceId)) is string old)
+            using (var existing = Command("SELECT agent_id, trace_json FROM traces WHERE trace_id = $id", ("$id", trace.TraceId)))
+            using (var reader = existing.ExecuteReader())
             {
-                result = old == json ? TraceWrite.Unchanged : TraceWrite.Changed;
-                if (result == TraceWrite.Unchanged) return;
+                if (reader.Read())
+                {
+                    result = reader.GetString(0) != agentId ? TraceWrite.Conflict
+                        : reader.GetString(1) == json ? TraceWrite.Unchanged : TraceWrite.Changed;
+                }
             }
+            if (result is TraceWrite.Unchanged or TraceWrite.Conflict) return;
             Execute("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES ($id, $a, $t, $j, 'api')",
                 ("$id", trace.TraceId), ("$a", agentId), ("$t", trace.Timestamp), ("$j", json));
         });

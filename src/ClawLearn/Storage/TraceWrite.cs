@@ -9,4 +9,6 @@ public enum TraceWrite
     Unchanged,
     /// <summary>The same id with different content: the trace was replaced.</summary>
     Changed,
+    /// <summary>The id belongs to another agent's trace in the same store: nothing was written.</summary>
+    Conflict,
 }

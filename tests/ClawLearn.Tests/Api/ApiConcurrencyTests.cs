@@ -10,7 +10,8 @@ public sealed class ApiConcurrencyTests
     public async Task Thousands_of_concurrent_traces_and_rewards_lose_nothing()
     {
         using var api = new ApiHarness();
-        const int traces = 2000, accepted = 600, rejected = 400;
+        api.Clock.Now = DateTimeOffset.Parse("2026-03-10T00:00:00Z");
+        const int traces = 2000, accepted = 600, rejected = 400, resets = 10;
         var before = (long)(await api.GetAsync("summary")).Body!["traceCount"]!;
         var start = DateTimeOffset.Parse("2026-03-02T00:00:00Z").ToUnixTimeMilliseconds();
         var random = new Random(42);
@@ -19,13 +20,16 @@ public sealed class ApiConcurrencyTests
         var requests = new List<Func<Task<int>>>();
         for (var i = 0; i < traces; i++)
         {
+            // A third arm is included in every other trace (the zero-pull path otherwise) and is reset now and then.
             var trace = ApiWriteTests.NewTrace($"tr_c{i:D5}", times[i],
                 new ArmOutcome("tool:web:concurrent_search", true, true, 100),
-                new ArmOutcome("skill:concurrent:main", true, false, 250));
+                new ArmOutcome("skill:concurrent:main", true, false, 250),
+                new ArmOutcome("memory:concurrent:main", i % 2 == 0, i % 4 == 0, 50));
             requests.Add(async () => (await api.PostAsync("traces", ApiWriteTests.Json(trace))).Status);
         }
         for (var i = 0; i < accepted; i++) requests.Add(async () => (await api.PostAsync("reward", "{\"arm_id\":\"skill:concurrent:main\",\"outcome\":\"accepted\"}")).Status);
         for (var i = 0; i < rejected; i++) requests.Add(async () => (await api.PostAsync("reward", "{\"arm_id\":\"tool:web:concurrent_search\",\"outcome\":\"rejected\"}")).Status);
+        for (var i = 0; i < resets; i++) requests.Add(async () => (await api.PostAsync("reset", "{\"arm_ids\":[\"memory:concurrent:main\"]}")).Status);
         var shuffled = requests.OrderBy(_ => random.Next()).ToList();
 
         // The first trace must exist before rewards can name its arms; post it, then everything else at once.

@@ -110,6 +110,11 @@ public sealed class ApiSecurityTests
         Assert.True(ApiGuard.HostAllowed("192.168.1.5", new ServeOptions { Host = "192.168.1.5", Token = "t" }));
         Assert.False(ApiGuard.HostAllowed("localhost", new ServeOptions { Host = "192.168.1.5", Token = "t" }));
         Assert.True(ApiGuard.HostAllowed("my-machine", new ServeOptions { Host = "0.0.0.0", Token = "t" }));
+        // IPv6: the Host header brackets the address, and any spelling of the bound address is that address.
+        Assert.True(ApiGuard.HostAllowed("[2001:db8::1]", new ServeOptions { Host = "2001:db8::1", Token = "t" }));
+        Assert.True(ApiGuard.HostAllowed("[2001:DB8:0::1]", new ServeOptions { Host = "2001:db8::1", Token = "t" }));
+        Assert.False(ApiGuard.HostAllowed("[2001:db8::2]", new ServeOptions { Host = "2001:db8::1", Token = "t" }));
+        Assert.True(ApiGuard.HostAllowed("[::1]", new ServeOptions { Host = "::1" }));
         await Task.CompletedTask;
     }
 
@@ -157,6 +162,39 @@ public sealed class ApiSecurityTests
         var sameOrigin = Post(ApiHarness.Base + "reward", "{\"arm_id\":\"exec\"}");
         sameOrigin.Headers.Add("Origin", "http://127.0.0.1:18789");
         Assert.Equal(200, (await Send(api, sameOrigin)).Status);
+    }
+
+    [Fact]
+    public void Origins_are_compared_in_canonical_form()
+    {
+        Assert.Equal("https://tools.example", ServeOptions.NormalizeOrigin("https://Tools.Example:443/"));
+        Assert.Equal("http://localhost:5173", ServeOptions.NormalizeOrigin("http://localhost:5173"));
+        Assert.Null(ServeOptions.NormalizeOrigin("https://tools.example/app"));
+        Assert.Null(ServeOptions.NormalizeOrigin("ftp://tools.example"));
+    }
+
+    [Fact]
+    public async Task An_oversized_chunked_body_on_kestrel_is_a_json_413()
+    {
+        using var api = new ApiHarness(new ServeOptions { Port = 0, MaxBodyBytes = 1000 }, kestrel: true);
+        var big = "{\"arm_id\":\"exec\",\"reason\":\"" + new string('x', 5000) + "\"}";
+        var request = new HttpRequestMessage(HttpMethod.Post, ApiHarness.Base + "reward") { Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(big))) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TransferEncodingChunked = true;
+        var (status, error, _) = await Send(api, request);
+        Assert.Equal(413, status);
+        Assert.Contains("larger than", error);
+    }
+
+    [Fact]
+    public async Task An_agent_without_learning_data_is_404_and_no_store_is_created()
+    {
+        using var learning = new LearningHarness();
+        using var api = new ApiHarness(ingest: false, learning: learning);
+        var (status, error, _) = await Send(api, Get(ApiHarness.Base + "summary?agent=research"));
+        Assert.Equal(404, status);
+        Assert.Contains("not ingested yet", error);
+        Assert.False(File.Exists(learning.StorePath("research")));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class ApiWriteTests : IDisposable
     }
 
     [Fact]
-    public async Task A_late_trace_is_exact_and_one_before_a_reset_is_replayed()
+    public async Task Late_traces_are_exact_also_before_a_reset_without_a_replay()
     {
         await _api.PostAsync("traces", Json(NewTrace("tr_new", DateTimeOffset.Parse("2026-02-28T10:00:00Z").ToUnixTimeMilliseconds(), Search)));
         await _api.PostAsync("traces", Json(NewTrace("tr_old", DateTimeOffset.Parse("2026-01-02T10:00:00Z").ToUnixTimeMilliseconds(), Search, Soul)));
@@ -74,9 +74,80 @@ public sealed class ApiWriteTests : IDisposable
         Assert.Equal(200, (await _api.PostAsync("reset", "{\"arm_ids\":[\"tool:web:web_search\"]}")).Status);
         var rebuildsBefore = _api.Agents.Get(null)!.Rebuilds;
         await _api.PostAsync("traces", Json(NewTrace("tr_before_reset", DateTimeOffset.Parse("2026-01-03T10:00:00Z").ToUnixTimeMilliseconds(), Search)));
-        Assert.Equal(rebuildsBefore + 1, _api.Agents.Get(null)!.Rebuilds);
+        Assert.Equal(rebuildsBefore, _api.Agents.Get(null)!.Rebuilds);
         Assert.Equal(0, (long)(await Posterior("tool:web:web_search"))!["pulls"]!);
         await AssertServedEqualsReplay();
+    }
+
+    private static long At(string iso) => DateTimeOffset.Parse(iso).ToUnixTimeMilliseconds();
+
+    [Fact]
+    public async Task A_trace_newer_than_the_last_trace_but_older_than_a_reset_is_wiped_by_it()
+    {
+        await _api.PostAsync("traces", Json(NewTrace("tr_1000", At("2026-03-01T10:00:00Z"), Search)));
+        _api.Clock.Now = DateTimeOffset.Parse("2026-03-01T10:05:00Z");
+        Assert.Equal(200, (await _api.PostAsync("reset", "{}")).Status);
+        // Started before the reset, finished after: stamped before it. A replay puts it before the reset.
+        await _api.PostAsync("traces", Json(NewTrace("tr_1004", At("2026-03-01T10:04:00Z"), Search)));
+        await AssertServedEqualsReplay();
+        Assert.Equal(0, (long)(await Posterior("tool:web:web_search"))!["pulls"]!);
+        // One at the reset's very millisecond comes before it too.
+        await _api.PostAsync("traces", Json(NewTrace("tr_1005", At("2026-03-01T10:05:00Z"), Search)));
+        await AssertServedEqualsReplay();
+        Assert.Equal(0, (long)(await Posterior("tool:web:web_search"))!["pulls"]!);
+    }
+
+    [Fact]
+    public async Task Events_never_land_before_traces_already_applied_when_the_clock_lags()
+    {
+        // The gateway's clock runs ahead of the server's: its trace is later than the server's "now".
+        _api.Clock.Now = DateTimeOffset.Parse("2026-03-01T10:00:00Z");
+        await _api.PostAsync("traces", Json(NewTrace("tr_ahead", At("2026-03-01T10:00:02Z"), Search)));
+        await _api.PostAsync("reward", "{\"arm_id\":\"tool:web:web_search\",\"outcome\":\"rejected\"}");
+        await _api.PostAsync("reset", "{\"arm_ids\":[\"tool:web:web_search\"]}");
+        await _api.PostAsync("traces", Json(NewTrace("tr_after", At("2026-03-01T10:00:03Z"), Search)));
+        await AssertServedEqualsReplay();
+        Assert.Equal(1, (long)(await Posterior("tool:web:web_search"))!["pulls"]!);
+        using var store = _api.Learning.Open("main");
+        Assert.All(store.Events("main"), e => Assert.Equal(At("2026-03-01T10:00:02Z"), e.TimestampMs));
+    }
+
+    [Fact]
+    public async Task A_late_trace_gives_a_zero_pull_arm_the_replays_last_updated()
+    {
+        var unseen = new ArmOutcome("skill:late-arm:main", false, false, 100);
+        await _api.PostAsync("traces", Json(NewTrace("tr_2000", At("2026-03-01T10:20:00Z"), Search, unseen)));
+        await _api.PostAsync("traces", Json(NewTrace("tr_1000", At("2026-03-01T10:10:00Z"), Search, unseen with { Included = true })));
+        await AssertServedEqualsReplay();
+        Assert.Equal(At("2026-03-01T10:10:00Z"), (long)(await Posterior("skill:late-arm:main"))!["lastUpdated"]!);
+    }
+
+    [Fact]
+    public async Task Late_traces_patch_the_convergence_history_without_a_replay()
+    {
+        var rebuilds = _api.Agents.Get(null)!.Rebuilds;
+        foreach (var (id, iso, referenced) in new[] { ("tr_a", "2026-03-01T12:00:00Z", true), ("tr_b", "2026-02-25T08:30:00Z", false), ("tr_c", "2026-02-25T08:10:00Z", true), ("tr_d", "2026-01-03T00:00:00Z", false) })
+            await _api.PostAsync("traces", Json(NewTrace(id, At(iso), Search with { Referenced = referenced }, Soul, new ArmOutcome("tool:exec:exec", true, true, 10))));
+        Assert.Equal(rebuilds, _api.Agents.Get(null)!.Rebuilds);
+        foreach (var window in new[] { "1h", "1d" })
+        {
+            var served = (await _api.GetAsync($"timeseries?metric=convergence&window={window}&arms=1000")).Body!.ToJsonString();
+            using var store = _api.Learning.Open("main");
+            using var fresh = new ClawLearn.Serving.LiveLearning(_api.Learning.Open("main"), "main", Config);
+            var replayed = System.Text.Json.JsonSerializer.Serialize(fresh.ConvergenceTimeseries(window == "1h" ? 3_600_000 : 86_400_000, 1000),
+                ClawLearn.Cli.Api.ApiJsonContext.Api.IReadOnlyListTimeseriesPoint);
+            Assert.Equal(JsonNode.Parse(replayed)!.ToJsonString(), JsonNode.Parse(served)!["buckets"]!.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public async Task A_trace_id_of_another_agent_in_a_shared_store_is_a_conflict()
+    {
+        using (var store = _api.Learning.Open("main"))
+            store.UpsertRecordedTrace("research", NewTrace("tr_shared", At("2026-03-01T10:00:00Z"), Search));
+        var (status, body, _) = await _api.PostAsync("traces", Json(NewTrace("tr_shared", At("2026-03-01T10:00:00Z"), Search)));
+        Assert.Equal(409, status);
+        Assert.Contains("another agent", (string)body!["error"]!);
     }
 
     [Fact]
@@ -86,15 +157,21 @@ public sealed class ApiWriteTests : IDisposable
         _api.Learning.Ingest(new ClawLearn.Ingest.IngestOptions { Learning = Config, Full = true });
         using var store = _api.Learning.Open("main");
         Assert.Contains(store.TracesInTimeOrder("main"), t => t.TraceId == "tr_live");
+        // The running server sees the ingest (another connection's commit) and still serves the recorded trace.
+        var ids = (await _api.GetAsync("traces?limit=1000")).Body!["traces"]!.AsArray().Select(t => (string)t!["traceId"]!);
+        Assert.Contains("tr_live", ids);
+        await AssertServedEqualsReplay();
     }
 
     [Theory]
-    [InlineData("{\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1,\"arms\":[]}", "traceId")]
+    [InlineData("{\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000000,\"arms\":[]}", "traceId")]
     [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":0,\"arms\":[]}", "timestamp")]
-    [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1}", "arms")]
-    [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1,\"arms\":[{\"armId\":\"bogus\",\"included\":true,\"referenced\":true,\"tokenCost\":1}]}", "bogus")]
-    [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1,\"arms\":[{\"armId\":\"tool:web:x\",\"included\":true,\"referenced\":true,\"tokenCost\":-1}]}", "tokenCost")]
+    [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000000}", "arms")]
+    [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000000,\"arms\":[{\"armId\":\"bogus\",\"included\":true,\"referenced\":true,\"tokenCost\":1}]}", "bogus")]
+    [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000000,\"arms\":[{\"armId\":\"tool:web:x\",\"included\":true,\"referenced\":true,\"tokenCost\":-1}]}", "tokenCost")]
     [InlineData("{\"traceId\":5}", "not a trace")]
+    [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000,\"arms\":[]}", "from 2000-01-01")]
+    [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":9000000000000000,\"arms\":[]}", "a day from now")]
     [InlineData("{\"traceId\": ", "invalid JSON")]
     [InlineData("[1,2]", "JSON object")]
     public async Task Bad_traces_are_400_and_change_nothing(string body, string mentioned)
@@ -171,6 +248,8 @@ public sealed class ApiWriteTests : IDisposable
     [InlineData("{\"arm_ids\":[\"nope-nope\"]}", 404)]
     [InlineData("", 400)]
     [InlineData("not json", 400)]
+    [InlineData("{\"arm_id\":\"exec\"}", 400)]
+    [InlineData("{\"arms\":[\"exec\"]}", 400)]
     public async Task A_malformed_reset_resets_nothing(string body, int expected)
     {
         // The reference reset everything on a malformed body (learning-layer 4.3); here it is an error.

@@ -7,8 +7,10 @@ namespace ClawLearn.Tests.Cli;
 /// <summary><c>clawlearn serve</c> from the command line: it binds for real, answers, and stops cleanly.</summary>
 public sealed partial class ServeCliTests
 {
-    [Fact]
-    public async Task Serve_binds_a_free_port_answers_and_stops()
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost")]
+    public async Task Serve_binds_a_free_port_answers_and_stops(string host)
     {
         using var learning = new LearningHarness();
         var db = learning.StorePath("main");
@@ -16,7 +18,7 @@ public sealed partial class ServeCliTests
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var output = new SharedStringWriter();
         var run = Task.Run(() => CliRunner.Run(learning.Fixture.Home, _ => null, output, stop.Token,
-            "serve", "--state-dir", learning.Fixture.Root, "--db", db, "--port", "0"));
+            "serve", "--state-dir", learning.Fixture.Root, "--db", db, "--host", host, "--port", "0"));
         string? dashboard = null;
         for (var i = 0; i < 300 && dashboard is null && !run.IsCompleted; i++)
         {

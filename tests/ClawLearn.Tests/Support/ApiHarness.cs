@@ -33,7 +33,8 @@ public sealed class ApiHarness : IDisposable
         var state = Learning.Fixture.Open();
         Clock = new ManualClock(DateTimeOffset.Parse("2026-03-01T12:00:00Z"));
         Options = options ?? new ServeOptions { Port = kestrel ? 0 : 18789 };
-        _agents = new LearningAgents(state, "main", id => Learning.Open(id), _ => state.Config.Learning, othersAllowed: true, Clock);
+        _agents = new LearningAgents(state, "main", id => Learning.Open(id), _ => state.Config.Learning, othersAllowed: true, Clock,
+            storeExists: id => File.Exists(Learning.StorePath(id)));
         _app = LearningApiHost.Build(Options, _agents, kestrel ? null : b => b.WebHost.UseTestServer());
         _app.StartAsync().GetAwaiter().GetResult();
         if (kestrel)
