@@ -33,7 +33,7 @@ internal static class CliApp
             env.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             env.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.Failure;

@@ -13,7 +13,7 @@ namespace ClawLearn.Cli;
 /// </summary>
 internal sealed class LearningOptions
 {
-    public readonly Option<string?> Db = new("--db") { Description = "Learning store file (default: <state dir>/learning/<agent>.sqlite)" };
+    public readonly Option<string?> Db = new("--db") { Description = "Learning store: a SQLite file, or postgres://user:password@host:port/database[?schema=S] shared by all agents (default: <state dir>/learning/<agent>.sqlite)" };
     public readonly Option<string?> Agent;
     public readonly Option<string?> Phase = new("--phase") { Description = "Override learning.phase (passive|active)" };
     public readonly Option<int?> TokenBudget;
@@ -66,14 +66,17 @@ internal sealed class LearningOptions
     }
 
     public ILearningStore OpenStore(ParseResult parse, StateDirectory state, string agentId) =>
-        SqliteLearningStore.Open(StorePaths.For(state.Root, agentId, parse.GetValue(Db)));
+        LearningStores.Open(StorePath(parse, state, agentId));
 
     public string StorePath(ParseResult parse, StateDirectory state, string agentId) => StorePaths.For(state.Root, agentId, parse.GetValue(Db));
+
+    /// <summary>Whether <c>--db</c> names one store for one agent (a SQLite file) rather than one for all (PostgreSQL, or the default folder).</summary>
+    public bool StoreIsForOneAgent(ParseResult parse) => parse.GetValue(Db) is { Length: > 0 } db && !PostgresUrl.IsPostgres(db);
 
     /// <summary>The agent's store when an ingest created it; otherwise null, after saying to run ingest first.</summary>
     public ILearningStore? OpenExistingStore(ParseResult parse, StateDirectory state, AgentLayout agent, CliEnvironment env)
     {
-        if (File.Exists(StorePath(parse, state, agent.Id))) return OpenStore(parse, state, agent.Id);
+        if (LearningStores.Exists(StorePath(parse, state, agent.Id))) return OpenStore(parse, state, agent.Id);
         env.Error.WriteLine($"error: no learning data for agent '{agent.Id}' yet: run 'clawlearn ingest' first");
         return null;
     }

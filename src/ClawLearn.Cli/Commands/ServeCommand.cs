@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ClawLearn.Cli.Api;
+using ClawLearn.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,11 +44,10 @@ internal static class ServeCommand
             var state = shared.OpenState(parse, env);
             if (shared.ResolveAgent(parse, state, env) is not { } agent) return ExitCodes.BadInput;
             var config = shared.Config(parse, state);
-            var dbOverride = parse.GetValue(shared.Db);
-            if (!File.Exists(shared.StorePath(parse, state, agent.Id)))
+            if (!LearningStores.Exists(shared.StorePath(parse, state, agent.Id)))
                 env.Error.WriteLine($"note: no learning data for agent '{agent.Id}' yet; starting empty (run 'clawlearn ingest' to learn from its history)");
-            using var agents = new LearningAgents(state, agent.Id, id => shared.OpenStore(parse, state, id), _ => config, othersAllowed: dbOverride is null,
-                storeExists: id => File.Exists(shared.StorePath(parse, state, id)));
+            using var agents = new LearningAgents(state, agent.Id, id => shared.OpenStore(parse, state, id), _ => config, othersAllowed: !shared.StoreIsForOneAgent(parse),
+                storeExists: id => LearningStores.Exists(shared.StorePath(parse, state, id)));
             var app = LearningApiHost.Build(options, agents);
             app.StartAsync(env.Stopping).GetAwaiter().GetResult();
             try

@@ -115,7 +115,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         }
 
         problems.InsertRange(0, discoveryProblems.Where(p => p.StartsWith($"agents/{agent.Id}/", StringComparison.Ordinal)));
-        return new AgentIngestResult(agent.Id, store is SqliteLearningStore s ? s.Path : "", read, unchanged, reset, lines, skipped,
+        return new AgentIngestResult(agent.Id, store.Location, read, unchanged, reset, lines, skipped,
             added, changed, removed, store.CountTraces(agent.Id), pending, noTime, workspaceChanged, rebuild, problems);
     }
 

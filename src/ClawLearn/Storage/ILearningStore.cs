@@ -9,6 +9,9 @@ namespace ClawLearn.Storage;
 /// </summary>
 public interface ILearningStore : IDisposable
 {
+    /// <summary>Where the store is: a file path, or a database URL without its password.</summary>
+    string Location { get; }
+
     /// <summary>Runs <paramref name="work"/> in one transaction.</summary>
     void InTransaction(Action work);
 

@@ -15,6 +15,8 @@ public sealed class SqliteLearningStore : ILearningStore
 
     public string Path => _connection.DataSource;
 
+    public string Location => Path;
+
     public static SqliteLearningStore Open(string path)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);

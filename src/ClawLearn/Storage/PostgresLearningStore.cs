@@ -1,0 +1,347 @@
+using System.Text.Json;
+using ClawLearn.Learning;
+using ClawLearn.Runs;
+using Npgsql;
+
+namespace ClawLearn.Storage;
+
+/// <summary>
+/// The PostgreSQL learning store: one database (or one schema of it) for a fleet of agents and gateways. Same
+/// tables and meaning as the SQLite store. Several processes may write at once: each agent's writes in one
+/// transaction hold that agent's advisory lock, so two ingests of one agent take turns instead of deadlocking, and
+/// every write bumps a shared counter so a long-running reader (the API server) sees other processes' commits.
+/// </summary>
+public sealed class PostgresLearningStore : ILearningStore
+{
+    private const int BatchSize = 500;
+    private readonly NpgsqlConnection _connection;
+    private NpgsqlTransaction? _transaction;
+    private readonly HashSet<string> _lockedAgents = new(StringComparer.Ordinal);
+    private long _ownWrites;
+    private long _pendingWrites;
+
+    private PostgresLearningStore(NpgsqlConnection connection, string location)
+    {
+        _connection = connection;
+        Location = location;
+    }
+
+    /// <summary>The URL the store was opened with, password removed.</summary>
+    public string Location { get; }
+
+    /// <summary>Opens (and migrates) the store at a <c>postgres://user:password@host:port/database[?schema=name&amp;…]</c> URL.</summary>
+    public static PostgresLearningStore Open(string url)
+    {
+        var (builder, schema) = PostgresUrl.Parse(url);
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            connection.Open();
+            var store = new PostgresLearningStore(connection, PostgresUrl.Redact(url));
+            store.Migrate(schema);
+            return store;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public int SchemaVersion => Convert.ToInt32(Scalar("SELECT version FROM clawlearn_schema"));
+
+    private void Migrate(string? schema)
+    {
+        using var tx = _connection.BeginTransaction();
+        // One migrating process at a time; the others wait here and then find the work done.
+        Exec("SELECT pg_advisory_xact_lock(hashtext('clawlearn:migrate'))");
+        if (schema is not null)
+        {
+            var quoted = "\"" + schema.Replace("\"", "\"\"") + "\"";
+            Exec($"CREATE SCHEMA IF NOT EXISTS {quoted}");
+            Exec($"SET search_path TO {quoted}");
+        }
+        Exec("CREATE TABLE IF NOT EXISTS clawlearn_schema(version integer NOT NULL)");
+        if (Scalar("SELECT version FROM clawlearn_schema") is not { } current)
+        {
+            Exec("INSERT INTO clawlearn_schema VALUES (0)");
+            current = 0;
+        }
+        var version = Convert.ToInt32(current);
+        if (version > PostgresMigrations.All.Count)
+            throw new StoreException($"{Location} has schema version {version}, newer than this ClawLearn knows ({PostgresMigrations.All.Count}); upgrade ClawLearn");
+        for (var i = version; i < PostgresMigrations.All.Count; i++) Exec(PostgresMigrations.All[i]);
+        Exec("UPDATE clawlearn_schema SET version = @v", ("v", PostgresMigrations.All.Count));
+        tx.Commit();
+    }
+
+    public void InTransaction(Action work)
+    {
+        if (_transaction is not null)
+        {
+            work();
+            return;
+        }
+        _transaction = _connection.BeginTransaction();
+        try
+        {
+            work();
+            // One bump per transaction that wrote, last, so the counter row is locked only for the commit.
+            if (_pendingWrites > 0) Exec("UPDATE change_counter SET n = n + 1 WHERE id = 1");
+            _transaction.Commit();
+            if (_pendingWrites > 0) _ownWrites++;
+        }
+        catch
+        {
+            _transaction.Rollback();
+            throw;
+        }
+        finally
+        {
+            _transaction.Dispose();
+            _transaction = null;
+            _pendingWrites = 0;
+            _lockedAgents.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Runs a write in a transaction and counts it. Ingest's writes (cursors, facts, trace syncs) pass the agent, and
+    /// hold its lock: they touch many rows, in orders two ingests would interleave into deadlocks. Single-row writes
+    /// (a recorded trace, an event) pass null and run side by side.
+    /// </summary>
+    private void Write(string? agentId, Action work) => InTransaction(() =>
+    {
+        if (agentId is not null && _lockedAgents.Add(agentId)) Exec("SELECT pg_advisory_xact_lock(hashtext(@a))", ("a", "clawlearn:" + agentId));
+        work();
+        _pendingWrites++;
+    });
+
+    public long ExternalChangeStamp() => Convert.ToInt64(Scalar("SELECT n FROM change_counter WHERE id = 1")) - _ownWrites;
+
+    public IReadOnlyList<SourceCursor> Cursors(string agentId)
+    {
+        using var command = Command("SELECT agent_id, session_id, kind, path, identity, size, modified_ticks, position, next_user_index, provider, model, meta_json FROM sources WHERE agent_id = @a", ("a", agentId));
+        using var reader = command.ExecuteReader();
+        var result = new List<SourceCursor>();
+        while (reader.Read())
+        {
+            result.Add(new SourceCursor(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt32(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.IsDBNull(11) ? null : reader.GetString(11)));
+        }
+        return result;
+    }
+
+    public void SaveCursor(SourceCursor c) => Write(c.AgentId, () => Exec(
+        """
+        INSERT INTO sources VALUES (@a, @s, @k, @p, @i, @size, @m, @pos, @n, @prov, @model, @meta)
+        ON CONFLICT (agent_id, session_id) DO UPDATE SET kind = excluded.kind, path = excluded.path, identity = excluded.identity,
+          size = excluded.size, modified_ticks = excluded.modified_ticks, position = excluded.position,
+          next_user_index = excluded.next_user_index, provider = excluded.provider, model = excluded.model, meta_json = excluded.meta_json
+        """,
+        ("a", c.AgentId), ("s", c.SessionId), ("k", c.Kind), ("p", c.Path), ("i", c.Identity), ("size", c.Size), ("m", c.ModifiedTicks),
+        ("pos", c.Position), ("n", c.NextUserIndex), ("prov", (object?)c.Provider ?? DBNull.Value), ("model", (object?)c.Model ?? DBNull.Value),
+        ("meta", (object?)c.MetaJson ?? DBNull.Value)));
+
+    public void ReplaceFacts(string agentId, string sessionId, int fromUserIndex, IEnumerable<RunFacts> facts) => Write(agentId, () =>
+    {
+        Exec("DELETE FROM run_facts WHERE agent_id = @a AND session_id = @s AND user_index >= @i", ("a", agentId), ("s", sessionId), ("i", fromUserIndex));
+        InBatches(facts, f => Command(
+            "INSERT INTO run_facts VALUES (@a, @s, @i, @d, @j) ON CONFLICT (agent_id, session_id, user_index) DO UPDATE SET run_day = excluded.run_day, facts_json = excluded.facts_json",
+            ("a", f.AgentId), ("s", f.SessionId), ("i", f.UserIndex),
+            ("d", f.Timestamp is { } ts ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime).ToString("yyyy-MM-dd") : DBNull.Value),
+            ("j", JsonSerializer.Serialize(f, LearningJsonContext.Default.RunFacts))));
+    });
+
+    public IEnumerable<RunFacts> Facts(string agentId)
+    {
+        using var command = Command("SELECT facts_json FROM run_facts WHERE agent_id = @a ORDER BY session_id, user_index", ("a", agentId));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return JsonSerializer.Deserialize(reader.GetString(0), LearningJsonContext.Default.RunFacts)!;
+    }
+
+    public IReadOnlyList<string> SessionsOnDays(string agentId, IEnumerable<DateOnly> days)
+    {
+        var list = days.Select(d => d.ToString("yyyy-MM-dd")).ToArray();
+        using var command = Command("SELECT DISTINCT session_id FROM run_facts WHERE agent_id = @a AND run_day = ANY(@d) ORDER BY session_id", ("a", agentId), ("d", list));
+        using var reader = command.ExecuteReader();
+        var result = new List<string>();
+        while (reader.Read()) result.Add(reader.GetString(0));
+        return result;
+    }
+
+    public (int Added, int Changed, int Removed) SyncTraces(string agentId, IEnumerable<RunTrace> traces)
+    {
+        int added = 0, changed = 0, removed = 0;
+        Write(agentId, () =>
+        {
+            var existing = new Dictionary<string, string>(StringComparer.Ordinal);
+            using (var select = Command("SELECT trace_id, trace_json FROM traces WHERE agent_id = @a AND origin = 'ingest'", ("a", agentId)))
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read()) existing[reader.GetString(0)] = reader.GetString(1);
+            }
+            var writes = new List<NpgsqlBatchCommand>();
+            foreach (var trace in traces)
+            {
+                var json = JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace);
+                if (existing.Remove(trace.TraceId, out var old))
+                {
+                    if (old == json) continue;
+                    changed++;
+                }
+                else
+                {
+                    added++;
+                }
+                writes.Add(BatchCommand(
+                    """
+                    INSERT INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES (@id, @a, @t, @j, 'ingest')
+                    ON CONFLICT (trace_id) DO UPDATE SET agent_id = excluded.agent_id, timestamp = excluded.timestamp, trace_json = excluded.trace_json, origin = 'ingest'
+                    """, ("id", trace.TraceId), ("a", agentId), ("t", trace.Timestamp), ("j", json)));
+                if (writes.Count >= BatchSize) Flush(writes);
+            }
+            foreach (var gone in existing.Keys)
+            {
+                writes.Add(BatchCommand("DELETE FROM traces WHERE trace_id = @id", ("id", gone)));
+                removed++;
+                if (writes.Count >= BatchSize) Flush(writes);
+            }
+            Flush(writes);
+        });
+        return (added, changed, removed);
+    }
+
+    public TraceWrite UpsertRecordedTrace(string agentId, RunTrace trace)
+    {
+        var json = JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace);
+        var result = TraceWrite.Added;
+        Write(null, () =>
+        {
+            using (var existing = Command("SELECT agent_id, trace_json FROM traces WHERE trace_id = @id FOR UPDATE", ("id", trace.TraceId)))
+            using (var reader = existing.ExecuteReader())
+            {
+                if (reader.Read())
+                {
+                    result = reader.GetString(0) != agentId ? TraceWrite.Conflict
+                        : reader.GetString(1) == json ? TraceWrite.Unchanged : TraceWrite.Changed;
+                }
+            }
+            if (result is TraceWrite.Unchanged or TraceWrite.Conflict) return;
+            Exec(
+                """
+                INSERT INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES (@id, @a, @t, @j, 'api')
+                ON CONFLICT (trace_id) DO UPDATE SET timestamp = excluded.timestamp, trace_json = excluded.trace_json, origin = 'api'
+                """, ("id", trace.TraceId), ("a", agentId), ("t", trace.Timestamp), ("j", json));
+        });
+        return result;
+    }
+
+    public IEnumerable<RunTrace> TracesNewestFirst(string agentId, int limit = int.MaxValue, int offset = 0) =>
+        ReadTraces("ORDER BY timestamp DESC, trace_id ASC LIMIT @l OFFSET @o", agentId, ("l", (long)limit), ("o", (long)offset));
+
+    public IEnumerable<RunTrace> TracesInTimeOrder(string agentId) => ReadTraces("ORDER BY timestamp ASC, trace_id ASC", agentId);
+
+    private IEnumerable<RunTrace> ReadTraces(string order, string agentId, params (string, object)[] args)
+    {
+        using var command = Command($"SELECT trace_json FROM traces WHERE agent_id = @a {order}", [("a", agentId), .. args]);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return JsonSerializer.Deserialize(reader.GetString(0), LearningJsonContext.Default.RunTrace)!;
+    }
+
+    public long CountTraces(string agentId) => Convert.ToInt64(Scalar("SELECT COUNT(*) FROM traces WHERE agent_id = @a", ("a", agentId)));
+
+    public long AddEvent(string agentId, LearningEvent e)
+    {
+        long id = 0;
+        Write(null, () => id = Convert.ToInt64(Scalar(
+            "INSERT INTO events(agent_id, kind, timestamp, arm_ids_json, reward, reason) VALUES (@a, @k, @t, @ids, @r, @why) RETURNING id",
+            ("a", agentId), ("k", e.Kind.ToString()), ("t", e.TimestampMs),
+            ("ids", JsonSerializer.Serialize(e.ArmIds.ToList(), LearningJsonContext.Default.ListString)), ("r", e.Reward), ("why", (object?)e.Reason ?? DBNull.Value))));
+        return id;
+    }
+
+    public IReadOnlyList<LearningEvent> Events(string agentId)
+    {
+        using var command = Command("SELECT id, kind, timestamp, arm_ids_json, reward, reason FROM events WHERE agent_id = @a ORDER BY timestamp, id", ("a", agentId));
+        using var reader = command.ExecuteReader();
+        var result = new List<LearningEvent>();
+        while (reader.Read())
+        {
+            result.Add(new LearningEvent(reader.GetInt64(0), Enum.Parse<LearningEventKind>(reader.GetString(1)), reader.GetInt64(2),
+                JsonSerializer.Deserialize(reader.GetString(3), LearningJsonContext.Default.ListString)!, reader.GetDouble(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+        return result;
+    }
+
+    public string? GetMeta(string key) => Scalar("SELECT value FROM meta WHERE key = @k", ("k", key)) as string;
+
+    public void SetMeta(string key, string value) => Write(null, () =>
+        Exec("INSERT INTO meta VALUES (@k, @v) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ("k", key), ("v", value)));
+
+    public void DeleteMeta(string key) => Write(null, () => Exec("DELETE FROM meta WHERE key = @k", ("k", key)));
+
+    public IReadOnlyList<(string Key, string Value)> MetaWithPrefix(string prefix)
+    {
+        using var command = Command("SELECT key, value FROM meta WHERE left(key, length(@p)) = @p ORDER BY key", ("p", prefix));
+        using var reader = command.ExecuteReader();
+        var result = new List<(string, string)>();
+        while (reader.Read()) result.Add((reader.GetString(0), reader.GetString(1)));
+        return result;
+    }
+
+    private void InBatches<T>(IEnumerable<T> items, Func<T, NpgsqlCommand> make)
+    {
+        var writes = new List<NpgsqlBatchCommand>();
+        foreach (var item in items)
+        {
+            using var command = make(item);
+            var batchCommand = new NpgsqlBatchCommand(command.CommandText);
+            foreach (NpgsqlParameter p in command.Parameters) batchCommand.Parameters.Add(new NpgsqlParameter(p.ParameterName, p.Value));
+            writes.Add(batchCommand);
+            if (writes.Count >= BatchSize) Flush(writes);
+        }
+        Flush(writes);
+    }
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, params (string Name, object Value)[] args)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in args) command.Parameters.Add(new NpgsqlParameter(name, value));
+        return command;
+    }
+
+    private void Flush(List<NpgsqlBatchCommand> writes)
+    {
+        if (writes.Count == 0) return;
+        using var batch = new NpgsqlBatch(_connection, _transaction);
+        foreach (var write in writes) batch.BatchCommands.Add(write);
+        batch.ExecuteNonQuery();
+        writes.Clear();
+    }
+
+    private NpgsqlCommand Command(string sql, params (string Name, object Value)[] args)
+    {
+        var command = new NpgsqlCommand(sql, _connection, _transaction);
+        foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
+    private void Exec(string sql, params (string, object)[] args)
+    {
+        using var command = Command(sql, args);
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params (string, object)[] args)
+    {
+        using var command = Command(sql, args);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
