@@ -65,6 +65,7 @@ internal static class CliApp
         root.Subcommands.Add(SimulateCommand.Create(env));
         root.Subcommands.Add(RewardCommand.Create(env));
         root.Subcommands.Add(ResetCommand.Create(env));
+        root.Subcommands.Add(WikiCommand.Create(env));
         return root;
     }
 
