@@ -30,12 +30,9 @@ public sealed class ProjectMatcher
         }
     }
 
-    public bool Mentions(string text, string slug)
-    {
-        var hits = new HashSet<string>(StringComparer.Ordinal);
-        Match(text.ToLowerInvariant(), hits);
-        return hits.Contains(slug);
-    }
+    /// <summary>The project a MEMORY.md section arm is about: <c>memory:projects:&lt;name&gt;</c> under a projects section.</summary>
+    public string? OfMemoryArm(string armId) =>
+        armId.Split(':') is [_, var h2, var h3] && h2.Contains("project", StringComparison.Ordinal) && _projects.Any(p => p.Slug == h3) ? h3 : null;
 
     private static bool ContainsWord(string text, string word)
     {

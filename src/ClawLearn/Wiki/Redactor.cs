@@ -17,6 +17,7 @@ public static partial class Redactor
         text = Pem().Replace(text, Mask);
         text = EnvAssignment().Replace(text, m => m.Groups[1].Value + m.Groups[2].Value + Mask);
         text = JsonField().Replace(text, m => m.Groups[1].Value + "\"" + Mask + "\"");
+        text = LabelledSecret().Replace(text, m => m.Groups[1].Value + m.Groups[2].Value + Mask);
         text = CliFlag().Replace(text, m => m.Groups[1].Value + Mask);
         text = AuthorizationHeader().Replace(text, m => m.Groups[1].Value + Mask);
         text = BareBearer().Replace(text, "Bearer " + Mask);
@@ -37,6 +38,11 @@ public static partial class Redactor
 
     [GeneratedRegex(@"(""(?:api[_-]?key|token|secret|password|passwd|access[_-]?token|refresh[_-]?token)""\s*:\s*)""[^""]*""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex JsonField();
+
+    // Prose such as "password: hunter2" or "api key = abc": what lint's PII check (B9) looks for, lower case included.
+    [GeneratedRegex(@"\b(passwords?|passwd|passphrase|api[ _-]?keys?|secrets?|tokens?|credentials?)(\s*[=:]\s*)(?!\[REDACTED\])(""[^""]*""|'[^']*'|\S+)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex LabelledSecret();
 
     [GeneratedRegex(@"(--(?:api-key|token|secret|password)(?:=|\s+))(""[^""]*""|'[^']*'|\S+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CliFlag();
@@ -62,7 +68,7 @@ public static partial class Redactor
     [GeneratedRegex(@"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 
-    // "+4915112345678", "+49 151 1234567", "+1 (555) 010-9999": a plus, a country code and at least two more groups.
-    [GeneratedRegex(@"\+\d{7,}|\+\d{1,4}[ .-]?\(?\d{2,}\)?(?:[ .-]?[0-9A-Za-z]{2,})+", RegexOptions.CultureInvariant)]
+    // "+4915112345678", "+49 151 1234567", "+1 (555) 010-9999": a plus, a country code and more groups that hold digits.
+    [GeneratedRegex(@"\+\d{7,}|\+\d{1,4}[ .-]?\(?\d{2,}\)?(?:[ .-]?[0-9A-Za-z]*\d[0-9A-Za-z]*)+", RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 }

@@ -27,7 +27,8 @@ public static class WikiLinter
             foreach (var target in Wikilinks.In(texts[file]).Distinct(StringComparer.Ordinal))
             {
                 var resolved = Wikilinks.Resolve(target, files, byName);
-                if (resolved is null && !IsAttachment(vault, target)) issues.Add(new LintIssue(LintIssue.BrokenLink, file, $"[[{target}]] leads nowhere"));
+                // An index entry that leads nowhere is index drift, reported once below, not a broken link too.
+                if (resolved is null && file != VaultLayout.Index && !IsAttachment(vault, target)) issues.Add(new LintIssue(LintIssue.BrokenLink, file, $"[[{target}]] leads nowhere"));
                 else if (resolved is not null && resolved != file && VaultLayout.IsPage(file) && incoming.ContainsKey(resolved)) incoming[resolved]++;
             }
         }

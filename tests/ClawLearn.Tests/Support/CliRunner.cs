@@ -10,7 +10,10 @@ public static class CliRunner
 
     public static Result Run(string home, params string[] args) => Run(home, _ => null, args);
 
-    public static Result Run(string home, Func<string, string?> env, params string[] args)
+    public static Result Run(string home, Func<string, string?> env, params string[] args) => RunAt(null, home, env, args);
+
+    /// <summary>Runs with a fixed clock, for output that carries the time (the wiki's timestamps).</summary>
+    public static Result RunAt(DateTimeOffset? now, string home, Func<string, string?> env, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -22,7 +25,9 @@ public static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 160;
-        var code = CliApp.Run(args, new CliEnvironment(console, error, env, home, ErrorIsTerminal: false));
+        var environment = new CliEnvironment(console, error, env, home, ErrorIsTerminal: false);
+        if (now is { } fixedNow) environment = environment with { Now = () => fixedNow };
+        var code = CliApp.Run(args, environment);
         return new Result(code, output.ToString(), error.ToString());
     }
 }
