@@ -20,8 +20,8 @@ public static partial class ChatText
         if (match.Success && IsEnvelopeHeader(match.Groups[1].Value))
         {
             body = body[match.Length..];
-            // In groups (and on Discord) the body starts with the sender's name: "Bob: …".
-            body = SenderPrefix().Replace(body, "", 1);
+            // In groups and channels the body starts with the sender's name: "Bob: …". A direct chat's does not.
+            if (GroupHeader().IsMatch(match.Groups[1].Value)) body = SenderPrefix().Replace(body, "", 1);
         }
         return body.Trim();
     }
@@ -89,6 +89,10 @@ public static partial class ChatText
 
     [GeneratedRegex(@"^(Telegram|Discord|Slack|WhatsApp|Signal|iMessage|Matrix|Mattermost|WebChat|Teams|Google Chat|LINE|IRC|SMS|Email)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ChannelLabel();
+
+    // A group id is negative (Telegram), a forum topic is named, a channel starts with '#' (Discord, Slack).
+    [GeneratedRegex(@"id:-\d|\btopic:|(^|\s)#\S", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupHeader();
 
     [GeneratedRegex(@"^\s*\[message_id:[^\]]*\]\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex MessageIdLine();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace ClawLearn.Wiki;
@@ -14,21 +15,31 @@ public static partial class Redactor
     public static string Redact(string text)
     {
         if (string.IsNullOrEmpty(text)) return text;
-        text = Pem().Replace(text, Mask);
-        text = EnvAssignment().Replace(text, m => m.Groups[1].Value + m.Groups[2].Value + Mask);
-        text = JsonField().Replace(text, m => m.Groups[1].Value + "\"" + Mask + "\"");
-        text = LabelledSecret().Replace(text, m => m.Groups[1].Value + m.Groups[2].Value + Mask);
-        text = CliFlag().Replace(text, m => m.Groups[1].Value + Mask);
-        text = AuthorizationHeader().Replace(text, m => m.Groups[1].Value + Mask);
-        text = BareBearer().Replace(text, "Bearer " + Mask);
-        text = UrlCredentials().Replace(text, m => m.Groups[1].Value + Mask + "@");
-        text = PrefixedToken().Replace(text, Mask);
-        text = TelegramBotToken().Replace(text, Mask);
-        text = Jwt().Replace(text, Mask);
-        text = Email().Replace(text, "[email]");
-        text = Phone().Replace(text, "[phone]");
+        // Each pattern runs only when the text holds what it cannot match without: most lines hold none of it.
+        if (text.Contains("-----BEGIN", StringComparison.Ordinal)) text = Pem().Replace(text, Mask);
+        if (text.AsSpan().IndexOfAny('=', ':') >= 0)
+        {
+            text = EnvAssignment().Replace(text, m => m.Groups[1].Value + m.Groups[2].Value + Mask);
+            text = LabelledSecret().Replace(text, m => m.Groups[1].Value + m.Groups[2].Value + Mask);
+        }
+        if (text.Contains('"')) text = JsonField().Replace(text, m => m.Groups[1].Value + "\"" + Mask + "\"");
+        if (text.Contains("--", StringComparison.Ordinal)) text = CliFlag().Replace(text, m => m.Groups[1].Value + Mask);
+        if (text.Contains("earer", StringComparison.OrdinalIgnoreCase))
+        {
+            text = AuthorizationHeader().Replace(text, m => m.Groups[1].Value + Mask);
+            text = BareBearer().Replace(text, "Bearer " + Mask);
+        }
+        if (text.Contains("://", StringComparison.Ordinal)) text = UrlCredentials().Replace(text, m => m.Groups[1].Value + Mask + "@");
+        if (text.AsSpan().IndexOfAny(TokenPrefixes) >= 0) text = PrefixedToken().Replace(text, Mask);
+        if (text.Contains(':')) text = TelegramBotToken().Replace(text, Mask);
+        if (text.Contains("eyJ", StringComparison.Ordinal)) text = Jwt().Replace(text, Mask);
+        if (text.Contains('@')) text = Email().Replace(text, "[email]");
+        if (text.Contains('+')) text = Phone().Replace(text, "[phone]");
         return text;
     }
+
+    private static readonly SearchValues<string> TokenPrefixes = SearchValues.Create(
+        ["sk-", "ghp_", "gho_", "github_pat_", "xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-", "xapp-", "gsk_", "AIza", "pplx-", "npm_", "AKIA"], StringComparison.Ordinal);
 
     [GeneratedRegex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)", RegexOptions.CultureInvariant)]
     private static partial Regex Pem();

@@ -19,6 +19,7 @@ public sealed class WikiBuilder(StateDirectory state, string home, WikiOptions o
         var manifest = ManifestFile.Read(vault, problems);
         var full = options.Full || manifest is null;
         var cache = options.Full ? WikiCache.Empty() : CacheFile.Read(vault);
+        var cacheMissing = cache.Agents.Count == 0;
         var agents = state.Agents.Where(a => options.AgentId is null || a.Id == options.AgentId).ToList();
         var read = new WikiReader(state, paths, cache, manifest, full).Read(agents, progress);
         problems.AddRange(read.Problems);
@@ -39,13 +40,12 @@ public sealed class WikiBuilder(StateDirectory state, string home, WikiOptions o
         var created = writes.Where(w => w.Write == PageWrite.Created).Select(w => w.Path).ToList();
         var updated = writes.Where(w => w.Write == PageWrite.Updated).Select(w => w.Path).ToList();
         var removed = removals.Select(r => r.Path).ToList();
-        var cacheJson = CacheFile.Serialize(read.Cache);
         var sourcesChanged = read.Sources.Any(s => s.Changed) || read.Deleted.Count > 0;
 
         if (!full && created.Count == 0 && updated.Count == 0 && removed.Count == 0 && !sourcesChanged && !indexChanged)
         {
-            // The cache is this tool's own memory, not part of the wiki: it is refreshed if it went missing.
-            if (VaultFiles.ReadText(Path.Combine(vault, VaultLayout.Cache)) != cacheJson) CacheFile.Write(vault, cacheJson);
+            // The cache is this tool's own memory, not part of the wiki: it is written again only if it went missing.
+            if (cacheMissing) CacheFile.Write(vault, CacheFile.Serialize(read.Cache));
             return Result(vault, full, true, read, [], [], [], entries.Count, problems);
         }
 
@@ -66,7 +66,7 @@ public sealed class WikiBuilder(StateDirectory state, string home, WikiOptions o
         VaultFiles.Write(hotPath, HotFile.Render(VaultFiles.ReadText(hotPath), Activity(options.Now, created.Count, updated.Count, removed.Count, changed, full), plan, options.Now));
         ManifestFile.Write(vault, ManifestUpdate.Apply(manifest, read, plan, created.ToHashSet(StringComparer.Ordinal), updated.ToHashSet(StringComparer.Ordinal),
             removed, entries.Count, paths, options.Now, full));
-        CacheFile.Write(vault, cacheJson);
+        CacheFile.Write(vault, CacheFile.Serialize(read.Cache));
         return Result(vault, full, false, read, created, updated, removed, entries.Count, problems);
     }
 

@@ -50,11 +50,22 @@ public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCach
         var docs = new List<WorkspaceDoc>();
         void Add(string path, string type, NoteKind kind, DateOnly? date, string name)
         {
-            if (!state.Files.IsAllowed(path) || cache.Documents.ContainsKey(paths.Key(path))) return; // a workspace two agents share is read once
-            var (doc, hash) = WorkspaceDocReader.Read(state.Files, paths, agent.Id, path, kind, date, name);
+            var key = paths.Key(path);
+            if (!state.Files.IsAllowed(path) || cache.Documents.ContainsKey(key)) return; // a workspace two agents share is read once
             var info = new FileInfo(path);
-            var source = new WikiSource(doc.Key, doc.Ref, path, type, agent.Id, info.Length, ToMs(info.LastWriteTimeUtc));
-            _sources.Add(Classify(source, hash, info.Length, WikiDates.Iso(source.ModifiedMs)));
+            var source = new WikiSource(key, paths.Ref(path), path, type, agent.Id, info.Length, ToMs(info.LastWriteTimeUtc));
+            var modified = WikiDates.Iso(source.ModifiedMs);
+            // Same size and time as recorded, and already extracted: not even opened (years of notes stay cheap).
+            if (!full && manifest?.Sources.GetValueOrDefault(key) is { } prev && prev.SizeBytes == info.Length && prev.ModifiedAt == modified
+                && previous.Documents.GetValueOrDefault(key) is { } known && known.Kind == kind && known.AgentId == agent.Id && known.Ref == source.Ref)
+            {
+                _sources.Add(new SourceState(source, DeltaStatus.Unchanged, prev.ContentHash, info.Length, modified));
+                cache.Documents[key] = known;
+                docs.Add(known);
+                return;
+            }
+            var (doc, hash) = WorkspaceDocReader.Read(state.Files, paths, agent.Id, path, kind, date, name);
+            _sources.Add(Classify(source, hash, info.Length, modified));
             cache.Documents[doc.Key] = doc;
             docs.Add(doc);
         }

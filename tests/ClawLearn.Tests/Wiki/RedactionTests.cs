@@ -39,6 +39,7 @@ public class RedactionTests
     [InlineData("[Telegram Dev Chat id:-1001234567890 topic:42 +2m 2026-02-17 14:05 UTC] Bob: @clawbot how do we tag releases?", "@clawbot how do we tag releases?")]
     [InlineData("[Discord #homelab] carol: which VLAN is the NAS on?", "which VLAN is the NAS on?")]
     [InlineData("[not an envelope] keep this", "[not an envelope] keep this")]
+    [InlineData("[Telegram Alice id:12345678 +1m 2026-02-21 09:00 UTC] Question 4: what changed?", "Question 4: what changed?")]
     public void Envelopes_and_sender_names_are_stripped(string input, string expected) => Assert.Equal(expected, ChatText.StripEnvelope(input));
 
     [Fact]
