@@ -5,22 +5,26 @@ using ClawLearn.Bench;
 //   index [--mb 40]                                 a big sessions.json, streamed vs one DOM
 //   ingest [--size-mb 1024] [--files 10000]         ingest throughput vs a bare Utf8JsonReader pass, re-ingest time
 //   decisions [--arms 1000] [--runs 100000]          selection latency p50/p99 and simulate throughput
+//   wiki [--days 730] [--sessions 5000] [--keep]     wiki generation: first run, nothing changed, one note changed, lint
 return args.FirstOrDefault() switch
 {
     "streaming" => StreamingBenchmark.Run(args[1..]),
     "index" => SessionIndexBenchmark.Run(args[1..]),
     "ingest" => IngestBenchmark.Run(args[1..]),
     "decisions" => DecisionBenchmark.Run(args[1..]),
+    "wiki" => WikiBenchmark.Run(args[1..]),
     "measure-bare" => Measure.Bare(args[1]),
     "measure-phases" => Measure.Phases(args[1]),
     "measure-ingest" => Measure.Ingest(args[1], args[2]),
     "measure-transcript" => Measure.Transcript(args[1]),
     "measure-index" => Measure.Index(args[1], args[2]),
+    "measure-wiki" => Measure.Wiki(args[1], args[2], args[3]),
+    "measure-wiki-lint" => Measure.WikiLint(args[1]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ClawLearn.Bench streaming [--sizes 1,10,100,500] [--dir DIR] | index [--mb 40] | ingest [--size-mb 1024] [--files 10000] [--dir DIR] | decisions [--arms 1000] [--runs 100000]");
+    Console.Error.WriteLine("usage: ClawLearn.Bench streaming [--sizes 1,10,100,500] [--dir DIR] | index [--mb 40] | ingest [--size-mb 1024] [--files 10000] [--dir DIR] | decisions [--arms 1000] [--runs 100000] | wiki [--days 730] [--sessions 5000] [--keep]");
     return 2;
 }
