@@ -25,7 +25,7 @@ public static class ProjectPages
         foreach (var part in project.Memory)
             PageContext.Lines(body, part.Section.AllLines.ToList(), $"MEMORY.md{ctx.Model.AgentSuffix(part.AgentId)}");
         foreach (var note in project.Notes)
-            PageContext.Lines(body, note.Outline.Preamble.Concat(note.Outline.Sections.SelectMany(s => s.AllLines)).ToList(), $"memory/projects/{note.Name}.md");
+            PageContext.Lines(body, note.Outline.AllLines, $"memory/projects/{note.Name}.md");
         if (project.Memory.Count == 0 && project.Notes.Count == 0) body.Paragraph("Nothing in memory yet; this project is known from its notes and sessions.");
 
         if (project.Daily.Count > 0)

@@ -54,7 +54,7 @@ public sealed class TopicMap
         foreach (var section in memory.Outline.Sections.Where(s => s.Level == 2))
         {
             // Arm ids as MemorySections makes them (trace-contract 6), so context health can link each arm to its page.
-            var h2 = Unique(used, ArmSlug(section.Heading), "");
+            var h2 = MemorySections.UniqueSlug(used, section.Heading, "");
             used.Add(h2 + ":main");
             var topic = Topic(PageNames.Slug(section.Heading) is { Length: > 0 } s ? s : "section", section.Heading);
             topic.Memory.Add(new MemoryPart(memory.AgentId, memory.Ref, section));
@@ -62,7 +62,7 @@ public sealed class TopicMap
             var isProjects = ProjectCatalog.IsProjectSection(section);
             foreach (var child in section.Children)
             {
-                var arm = $"memory:{h2}:{Unique(used, ArmSlug(child.Heading), h2 + ":")}";
+                var arm = $"memory:{h2}:{MemorySections.UniqueSlug(used, child.Heading, h2 + ":")}";
                 if (!isProjects || PageNames.Slug(child.Heading) is not { Length: > 0 } projectSlug)
                 {
                     _armPages[(memory.AgentId, arm)] = $"topic:{topic.Slug}";
@@ -152,15 +152,6 @@ public sealed class TopicMap
     {
         if (!_projects.TryGetValue(slug, out var project)) _projects[slug] = project = new ProjectSpec(slug, title);
         return project;
-    }
-
-    private static string ArmSlug(string heading) => Slug.From(heading) is { Length: > 0 } s ? s : "section";
-
-    private static string Unique(HashSet<string> used, string slug, string scope)
-    {
-        var candidate = slug;
-        for (var n = 2; !used.Add(scope + candidate); n++) candidate = $"{slug}-{n}";
-        return candidate;
     }
 
     private static DateOnly? ParseDate(string heading) =>

@@ -43,7 +43,7 @@ public static class TopicPages
         foreach (var note in topic.Notes)
         {
             body.Heading(2, $"From memory/{note.Name}.md" + ctx.Model.AgentSuffix(note.AgentId));
-            PageContext.Lines(body, note.Outline.Preamble.Concat(note.Outline.Sections.SelectMany(s => s.AllLines)).ToList(), "the note");
+            PageContext.Lines(body, note.Outline.AllLines, "the note");
         }
         if (topic.Daily.Count > 0) DailySection(body, topic.Daily, ctx);
 
