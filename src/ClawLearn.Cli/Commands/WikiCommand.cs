@@ -16,7 +16,7 @@ internal static class WikiCommand
     {
         var vault = VaultOption("Obsidian vault folder to write (created when missing; never inside the state directory or a workspace)");
         var full = new Option<bool>("--full") { Description = "Re-read every source and rewrite every page, ignoring what the manifest and cache remember" };
-        var agent = new Option<string?>("--agent") { Description = "Only this agent's sources, or 'all' (default: all)" };
+        var agent = new Option<string?>("--agent") { Description = "Only this agent's sources, or 'all' (default: all)", HelpName = "ID|all" };
         var command = new Command("wiki", "Distil the state directory into an Obsidian wiki: topics from MEMORY.md, projects, tools and skills, a monthly " +
             "journal, sessions per agent and context health; incremental (unchanged sources are not read again), redacted, never a transcript dump")
         {
@@ -72,5 +72,5 @@ internal static class WikiCommand
         return command;
     }
 
-    private static Option<string> VaultOption(string description) => new("--vault") { Description = description, Required = true };
+    private static Option<string> VaultOption(string description) => new("--vault") { Description = description, Required = true, HelpName = "PATH" };
 }

@@ -40,7 +40,7 @@ public static class SessionsPage
         if (sessions.Count > RecentSessions) body.Paragraph($"… and {PageBody.Count(sessions.Count - RecentSessions)} earlier sessions (counted in the tables above).");
         ToolsAndSkills(body, sessions, ctx);
 
-        var sources = ctx.Model.Sessions.Where(s => s.AgentId == agent.Id).Select(s => s.Ref).ToList();
+        var sources = (agent.IndexRef is { } index ? [index] : new List<string>()).Concat(sessions.Select(s => s.Ref)).ToList();
         var related = new List<(string, string)>();
         if (ctx.HealthPath is { } health) related.Add((health, "what each run's prompt costs, and what to prune"));
         var projects = sessions.SelectMany(s => s.Projects).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)

@@ -169,7 +169,8 @@ public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCach
         var sections = ws.MemorySections.Select(s => new SectionCost(s.ArmId, ChatText.Clip(Redactor.Redact(s.Heading), 120), s.Chars, s.HiddenByTruncation)).ToList();
         var name = state.Config.Agents.FirstOrDefault(a => a.Id == agent.Id)?.Name;
         return new AgentSnapshot(agent.Id, name is null ? null : ChatText.Clip(Redactor.Redact(name), 60), agent.IsDefault, ws.Exists,
-            state.Config.BootstrapMaxChars, files, ws.MissingBootstrapFiles, ws.MemoryFile?.Name, sections, evidence);
+            state.Config.BootstrapMaxChars, files, ws.MissingBootstrapFiles, ws.MemoryFile?.Name, sections, evidence,
+            File.Exists(agent.SessionIndexPath) ? paths.Ref(agent.SessionIndexPath) : null);
     }
 
     // What session facts were matched against: the MEMORY.md section lines (memory references) and the project list.
