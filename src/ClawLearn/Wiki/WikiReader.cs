@@ -15,6 +15,9 @@ namespace ClawLearn.Wiki;
 /// </summary>
 public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCache previous, Manifest? manifest, bool full)
 {
+    /// <summary>Daily notes this close to the newest one are read first (B7: 30–90 days of active context).</summary>
+    public const int RecentDays = 90;
+
     private readonly List<SourceState> _sources = [];
     private readonly List<string> _problems = [];
 
@@ -69,9 +72,12 @@ public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCach
             cache.Documents[doc.Key] = doc;
             docs.Add(doc);
         }
+        // The seed's priority: MEMORY.md, recent daily notes (newest first), DREAMS.md, then older notes in bulk.
         if (ws.MemoryFile is { } memory) Add(memory.Path, SourceTypes.Memory, NoteKind.Memory, null, memory.Name);
-        foreach (var note in ws.DailyNotes) Add(note.Path, SourceTypes.DailyNote, NoteKind.Daily, note.Date, note.FileName);
+        var recentFrom = ws.DailyNotes.Count > 0 ? ws.DailyNotes[^1].Date.AddDays(-RecentDays) : DateOnly.MaxValue;
+        foreach (var note in ws.DailyNotes.Where(n => n.Date > recentFrom).Reverse()) Add(note.Path, SourceTypes.DailyNote, NoteKind.Daily, note.Date, note.FileName);
         if (ws.DreamsPath is { } dreams) Add(dreams, SourceTypes.Dreams, NoteKind.Dreams, null, "DREAMS.md");
+        foreach (var note in ws.DailyNotes.Where(n => n.Date <= recentFrom).Reverse()) Add(note.Path, SourceTypes.DailyNote, NoteKind.Daily, note.Date, note.FileName);
         foreach (var relative in ws.OtherMemoryNotes)
         {
             var (kind, date, name) = WorkspaceDocReader.Classify(relative);
@@ -115,7 +121,8 @@ public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCach
 
         using var reader = new SessionReader(state.Files);
         var done = 0;
-        foreach (var (source, _) in toRead)
+        // Most recently active first (the seed: "prioritize by updated_at").
+        foreach (var (source, _) in toRead.OrderByDescending(s => s.Source.Session!.Source.ModifiedTicks).ThenBy(s => s.Source.Key, StringComparer.Ordinal))
         {
             var (targets, projects, fingerprint) = context[source.AgentId];
             var facts = new SessionExtractor(reader, targets, projects, fingerprint).Extract(source, out var problem);
