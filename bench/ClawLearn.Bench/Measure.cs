@@ -109,6 +109,28 @@ internal static class Measure
         return 0;
     }
 
+    /// <summary>One <c>clawlearn wiki</c> run of a state directory into a vault, at a fixed time.</summary>
+    public static int Wiki(string stateDir, string vault, string now)
+    {
+        var watch = Stopwatch.StartNew();
+        var state = ClawLearn.StateDir.StateDirectory.Open(ClawLearn.StateDir.StateDirResolver.Resolve(stateDir, _ => null, Path.GetTempPath()));
+        var options = new ClawLearn.Wiki.WikiOptions(vault, DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+        var result = new ClawLearn.Wiki.WikiBuilder(state, Path.GetTempPath(), options).Run();
+        watch.Stop();
+        Report(("seconds", watch.Elapsed.TotalSeconds.ToString("F3")), ("read", result.SessionsRead.ToString()), ("created", result.Created.Count.ToString()),
+            ("updated", result.Updated.Count.ToString()), ("pages", result.TotalPages.ToString()));
+        return 0;
+    }
+
+    public static int WikiLint(string vault)
+    {
+        var watch = Stopwatch.StartNew();
+        var report = ClawLearn.Wiki.WikiLinter.Lint(vault);
+        watch.Stop();
+        Report(("seconds", watch.Elapsed.TotalSeconds.ToString("F3")), ("pages", report.PagesChecked.ToString()), ("issues", report.Issues.Count.ToString()));
+        return 0;
+    }
+
     private static void Report(params (string Key, string Value)[] figures)
     {
         foreach (var (key, value) in figures) Console.WriteLine($"{key}={value}");

@@ -66,6 +66,7 @@ internal static class CliApp
         root.Subcommands.Add(RewardCommand.Create(env));
         root.Subcommands.Add(ResetCommand.Create(env));
         root.Subcommands.Add(ServeCommand.Create(env));
+        root.Subcommands.Add(WikiCommand.Create(env));
         return root;
     }
 

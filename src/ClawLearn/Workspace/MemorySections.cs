@@ -20,7 +20,7 @@ public static class MemorySections
             if (level == 0 || (level == 3 && h2Slug is null)) { i++; continue; }
             if (level == 2)
             {
-                h2Slug = Unique(used, Slug.From(text[3..]) is { Length: > 0 } s ? s : "section", "");
+                h2Slug = UniqueSlug(used, text[3..], "");
                 used.Add(h2Slug + ":main"); // reserved for the section's own text, so "### Main" becomes main-2
             }
 
@@ -31,7 +31,7 @@ public static class MemorySections
             var body = lines.Skip(i + 1).Take(j - i - 1).Select(l => l.Text).ToList();
             var armId = level == 2
                 ? $"memory:{h2Slug}:main"
-                : $"memory:{h2Slug}:{Unique(used, Slug.From(text[4..]) is { Length: > 0 } s3 ? s3 : "section", h2Slug + ":")}";
+                : $"memory:{h2Slug}:{UniqueSlug(used, text[4..], h2Slug + ":")}";
             var nonEmpty = body.Any(l => l.Trim().Length > 0);
             if (level == 3 || nonEmpty)
             {
@@ -41,6 +41,11 @@ public static class MemorySections
         }
         return sections;
     }
+
+    /// <summary>The slug of a heading ("section" when it has none), made unique within <paramref name="scope"/>
+    /// with <c>-2</c>, <c>-3</c>…; the wiki names arms the same way.</summary>
+    internal static string UniqueSlug(HashSet<string> used, string heading, string scope) =>
+        Unique(used, Slug.From(heading) is { Length: > 0 } s ? s : "section", scope);
 
     private static string Unique(HashSet<string> used, string slug, string scope)
     {

@@ -38,6 +38,7 @@ public static partial class StateDirFixture
 
             ## 2026-02-20
             - The blog rewrite stalls on image handling; Astro's assets pipeline may be the fix.
+            - Zigbee2MQTT is pinned to 1.35.x after the January update broke pairing.
             """);
         foreach (var date in MainDailyNoteDates)
         {

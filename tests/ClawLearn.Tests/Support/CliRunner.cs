@@ -12,8 +12,14 @@ public static class CliRunner
 
     public static Result Run(string home, Func<string, string?> env, params string[] args) => Run(home, env, null, default, args);
 
+    /// <summary>Runs with a fixed clock, for output that carries the time (the wiki's timestamps).</summary>
+    public static Result RunAt(DateTimeOffset? now, string home, Func<string, string?> env, params string[] args) => Run(home, env, null, default, args, now);
+
     /// <summary>Runs a long-running command (<c>serve</c>) until <paramref name="stopping"/> fires; output goes to <paramref name="output"/> as it comes.</summary>
-    public static Result Run(string home, Func<string, string?> env, TextWriter? output, CancellationToken stopping, params string[] args)
+    public static Result Run(string home, Func<string, string?> env, TextWriter? output, CancellationToken stopping, params string[] args) =>
+        Run(home, env, output, stopping, args, null);
+
+    private static Result Run(string home, Func<string, string?> env, TextWriter? output, CancellationToken stopping, string[] args, DateTimeOffset? now)
     {
         output ??= new StringWriter();
         var error = new StringWriter();
@@ -25,7 +31,9 @@ public static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 160;
-        var code = CliApp.Run(args, new CliEnvironment(console, error, env, home, ErrorIsTerminal: false) { Stopping = stopping });
+        var environment = new CliEnvironment(console, error, env, home, ErrorIsTerminal: false) { Stopping = stopping };
+        if (now is { } fixedNow) environment = environment with { Now = () => fixedNow };
+        var code = CliApp.Run(args, environment);
         return new Result(code, output.ToString() ?? "", error.ToString());
     }
 }

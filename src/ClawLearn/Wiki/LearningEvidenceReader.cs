@@ -1,0 +1,39 @@
+using ClawLearn.Ingest;
+using ClawLearn.Learning;
+using ClawLearn.Status;
+using ClawLearn.Storage;
+
+namespace ClawLearn.Wiki;
+
+/// <summary>
+/// Reads an agent's learning store, when <c>clawlearn ingest</c> has written one, into <see cref="LearningEvidence"/>:
+/// the same posteriors and never-referenced arms <c>clawlearn status</c> shows. No store means no evidence, never an
+/// error; the wiki then counts references from the sessions it reads itself.
+/// </summary>
+public static class LearningEvidenceReader
+{
+    public static LearningEvidence? Read(string stateRoot, string agentId, LearningConfig config, out string? problem)
+    {
+        problem = null;
+        var path = StorePaths.For(stateRoot, agentId, null);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            using var store = SqliteLearningStore.Open(path);
+            var status = LearningStatus.Compute(store, agentId, config);
+            var never = status.NeverReferenced.ToHashSet(StringComparer.Ordinal);
+            // Daily-note arms are one per day: years of them would say nothing a page needs.
+            var arms = status.Posteriors
+                .Where(p => !p.ArmId.StartsWith("memory:daily:", StringComparison.Ordinal))
+                .OrderBy(p => p.ArmId, StringComparer.Ordinal)
+                .Select(p => new ArmEvidence(p.ArmId, p.Alpha, p.Beta, p.Pulls, !never.Contains(p.ArmId)))
+                .ToList();
+            return new LearningEvidence(status.Runs.TraceCount, arms);
+        }
+        catch (Exception e) when (e is StoreException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            problem = $"learning store {path} not used: {e.Message}";
+            return null;
+        }
+    }
+}

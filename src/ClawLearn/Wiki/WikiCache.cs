@@ -1,0 +1,18 @@
+namespace ClawLearn.Wiki;
+
+/// <summary>
+/// Everything the pages are built from, as the last run extracted it (<c>.clawlearn/wiki-cache.json</c> in the vault):
+/// agents, workspace documents and session facts, all redacted. A run re-reads only the sources that changed and the
+/// agents it was asked for; the rest comes from here, so pages are a pure function of this and the clock.
+/// </summary>
+public sealed record WikiCache(
+    int Version,
+    Dictionary<string, AgentSnapshot> Agents,
+    Dictionary<string, WorkspaceDoc> Documents,
+    Dictionary<string, SessionFacts> Sessions)
+{
+    /// <summary>Bumped whenever what is extracted changes, so an older cache is rebuilt rather than misread.</summary>
+    public const int CurrentVersion = 1;
+
+    public static WikiCache Empty() => new(CurrentVersion, [], [], []);
+}

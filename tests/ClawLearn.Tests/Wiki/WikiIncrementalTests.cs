@@ -1,0 +1,165 @@
+using ClawLearn.Wiki;
+
+namespace ClawLearn.Tests.Wiki;
+
+public class WikiIncrementalTests
+{
+    private const string UserNote = "\n## My notes\n\nThe NUC's fan gets loud in summer; check it in June.\n";
+
+    [Fact]
+    public void A_second_run_with_nothing_changed_writes_nothing_and_says_so()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        var before = wiki.Snapshot();
+        var second = wiki.Run(WikiHarness.Now.AddDays(1));
+        Assert.True(second.NothingChanged);
+        Assert.Equal(0, second.SessionsRead);
+        Assert.Empty(second.Created);
+        Assert.Empty(second.Updated);
+        Assert.All(second.Sources, s => Assert.Equal(DeltaStatus.Unchanged, s.Status));
+        Assert.Equal(before, wiki.Snapshot());
+    }
+
+    [Fact]
+    public void A_touched_note_with_the_same_content_is_skipped()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        var before = wiki.Snapshot();
+        File.SetLastWriteTimeUtc(wiki.Fixture.Path("workspace", "memory", "2026-02-20.md"), new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc));
+        var result = wiki.Run(WikiHarness.Now.AddDays(1));
+        Assert.True(result.NothingChanged);
+        Assert.Equal(1, result.Count(DeltaStatus.Touched));
+        Assert.Equal(before, wiki.Snapshot());
+    }
+
+    [Fact]
+    public void A_changed_daily_note_updates_only_the_pages_it_feeds()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        var before = wiki.Snapshot();
+        File.AppendAllText(wiki.Fixture.Path("workspace", "memory", "2026-02-20.md"), "- Replaced the dongle's extension cable with a shielded one.\n");
+        var result = wiki.Run(WikiHarness.Now.AddHours(1));
+
+        Assert.False(result.NothingChanged);
+        Assert.Equal(1, result.Count(DeltaStatus.Modified));
+        Assert.Equal(0, result.SessionsRead);
+        Assert.Empty(result.Created);
+        Assert.Empty(result.Removed);
+        Assert.Equal(["journal/2026-02.md", "projects/home-assistant/home-assistant.md"], result.Updated.Order());
+        foreach (var page in result.Updated)
+        {
+            Assert.Contains("openclaw://workspace/memory/2026-02-20.md", Frontmatter.Split(wiki.Read(page)).Frontmatter!.List("sources")!);
+            Assert.Contains("updated: 2026-02-21T11:00:00Z", wiki.Read(page));
+            Assert.Contains("created: 2026-02-21T10:00:00Z", wiki.Read(page));
+        }
+        var after = wiki.Snapshot();
+        var special = new[] { "index.md", "log.md", "hot.md", VaultLayout.Manifest, VaultLayout.Cache };
+        var changed = after.Where(f => before[f.Key] != f.Value).Select(f => f.Key).Except(special).Order().ToList();
+        Assert.Equal(result.Updated.Order(), changed);
+        Assert.Contains("shielded one", wiki.Read("projects/home-assistant/home-assistant.md"));
+        Assert.True(WikiLinter.Lint(wiki.Vault).Clean);
+    }
+
+    [Fact]
+    public void Text_outside_the_markers_survives_every_run()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        var page = "projects/home-assistant/home-assistant.md";
+        var text = wiki.Read(page).Replace("lifecycle: draft", "lifecycle: reviewed").Replace("---\n<!-- clawlearn:begin", "aliases: [HA]\n---\nWritten above the block.\n<!-- clawlearn:begin");
+        wiki.Write(page, text + UserNote);
+
+        File.AppendAllText(wiki.Fixture.Path("workspace", "memory", "2026-02-20.md"), "- Watchtower now skips the HA container.\n");
+        Assert.Contains(page, wiki.Run(WikiHarness.Now.AddHours(1)).Updated);
+        Assert.Contains(page, wiki.Run(WikiHarness.Now.AddHours(2), full: true).Updated);
+
+        var after = wiki.Read(page);
+        Assert.EndsWith(PageFile.EndMarker + "\n\n" + UserNote, after);
+        Assert.Contains("Written above the block.\n" + PageFile.BeginMarker, after);
+        Assert.Contains("Watchtower now skips the HA container.", after);
+        var frontmatter = Frontmatter.Split(after).Frontmatter!;
+        Assert.Equal("reviewed", frontmatter.Scalar("lifecycle"));
+        Assert.Equal(["HA"], frontmatter.List("aliases"));
+        Assert.Equal("2026-02-21T10:00:00Z", frontmatter.Scalar("created"));
+        Assert.Equal("2026-02-21T12:00:00Z", frontmatter.Scalar("updated"));
+    }
+
+    [Fact]
+    public void An_edit_inside_the_markers_is_put_back()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        var original = wiki.Read("concepts/user-preferences.md");
+        wiki.Write("concepts/user-preferences.md", original.Replace("Uses pnpm over npm", "Uses yarn"));
+        var result = wiki.Run(WikiHarness.Now.AddHours(1));
+        Assert.Equal(["concepts/user-preferences.md"], result.Updated);
+        Assert.Equal(original.Replace("updated: 2026-02-21T10:00:00Z", "updated: 2026-02-21T11:00:00Z"), wiki.Read("concepts/user-preferences.md"));
+    }
+
+    [Fact]
+    public void Full_rebuilds_every_page_and_logs_it()
+    {
+        using var wiki = new WikiHarness();
+        var first = wiki.Run();
+        var full = wiki.Run(WikiHarness.Now.AddHours(1), full: true);
+        Assert.True(full.Full);
+        Assert.Equal(first.Created.Order(), full.Updated.Order());
+        Assert.Equal(16, full.SessionsRead);
+        Assert.EndsWith("pages_created=0 mode=full\n", wiki.Read("log.md"));
+    }
+
+    [Fact]
+    public void Deleted_sources_are_reported_and_pages_nothing_feeds_any_more_go_unless_the_user_wrote_in_them()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        wiki.Write("concepts/research-areas.md", wiki.Read("concepts/research-areas.md") + UserNote);
+        File.Delete(Path.Combine(Fixtures.StateDirFixture.ResearchWorkspace(wiki.Fixture.Root, default), "memory.md"));
+        File.Delete(wiki.Fixture.Path("agents", "research", "sessions", "r-2026-01-12-a1.jsonl"));
+        var result = wiki.Run(WikiHarness.Now.AddHours(1));
+
+        Assert.Equal(2, result.Count(DeltaStatus.Deleted));
+        Assert.Equal(["concepts/research-areas.md", "entities/tool-web-search.md"], result.Removed.Order());
+        Assert.False(File.Exists(Path.Combine(wiki.Vault, "entities", "tool-web-search.md")));
+        var kept = wiki.Read("concepts/research-areas.md");
+        Assert.Contains("No OpenClaw source feeds this page any more", kept);
+        Assert.EndsWith(UserNote, kept);
+        var manifest = wiki.Read(VaultLayout.Manifest);
+        Assert.DoesNotContain("r-2026-01-12-a1.jsonl", manifest);
+        Assert.DoesNotContain("research-ws/memory.md", manifest);
+        // The kept page is the user's now: nothing links to it, which lint reports.
+        Assert.Contains(WikiLinter.Lint(wiki.Vault).Issues, i => i.Kind == LintIssue.Orphan && i.File == "concepts/research-areas.md");
+        Assert.True(wiki.Run(WikiHarness.Now.AddHours(2)).NothingChanged);
+    }
+
+    [Fact]
+    public void Only_the_agent_asked_for_is_read_and_the_others_pages_stay()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        var before = wiki.Snapshot();
+        File.AppendAllText(wiki.Fixture.Path("workspace", "memory", "2026-02-20.md"), "- A main-agent change.\n");
+        var research = wiki.Run(WikiHarness.Now.AddHours(1), agent: "research");
+        Assert.True(research.NothingChanged);
+        Assert.All(research.Sources, s => Assert.Equal("research", s.Source.AgentId));
+        Assert.Equal(before, wiki.Snapshot());
+        var main = wiki.Run(WikiHarness.Now.AddHours(2), agent: "main");
+        Assert.Equal(["journal/2026-02.md", "projects/home-assistant/home-assistant.md"], main.Updated.Order());
+        Assert.Contains("(research)", wiki.Read("journal/2026-02.md"));
+    }
+
+    [Fact]
+    public void A_vault_without_its_cache_is_rebuilt_from_the_sources_with_no_page_change()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        File.Delete(Path.Combine(wiki.Vault, VaultLayout.Cache));
+        var result = wiki.Run(WikiHarness.Now.AddHours(1));
+        Assert.True(result.NothingChanged);
+        Assert.Equal(16, result.SessionsRead);
+        Assert.True(File.Exists(Path.Combine(wiki.Vault, VaultLayout.Cache)));
+    }
+}
