@@ -90,6 +90,21 @@ internal static class Measure
         return 0;
     }
 
+    /// <summary>One export of every trace and posterior of agent "main" in <paramref name="format"/>, to a byte counter.</summary>
+    public static int Export(string db, string format)
+    {
+        var watch = Stopwatch.StartNew();
+        using var store = ClawLearn.Storage.SqliteLearningStore.Open(db);
+        var output = new CountingStream();
+        var config = new ClawLearn.Learning.LearningConfig();
+        ClawLearn.Export.LearningExporter.Write(output, store.TracesNewestFirst("main"),
+            () => ClawLearn.Learning.PosteriorCalculator.Compute(store.TracesInTimeOrder("main"), store.Events("main"), config),
+            new ClawLearn.Export.ExportOptions { Format = Enum.Parse<ClawLearn.Export.ExportFormat>(format, ignoreCase: true), Traces = true, Posteriors = true });
+        watch.Stop();
+        Report(("seconds", watch.Elapsed.TotalSeconds.ToString("F3")), ("bytes", output.Length.ToString()));
+        return 0;
+    }
+
     /// <summary>Where cold ingest time goes: discovery alone, then discovery plus reading every record.</summary>
     public static int Phases(string stateDir)
     {

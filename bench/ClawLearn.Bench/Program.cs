@@ -6,6 +6,7 @@ using ClawLearn.Bench;
 //   ingest [--size-mb 1024] [--files 10000]         ingest throughput vs a bare Utf8JsonReader pass, re-ingest time
 //   decisions [--arms 1000] [--runs 100000]          selection latency p50/p99 and simulate throughput
 //   serve [--traces 1000000] [--clients 16] [--seconds 10]  API load from a second process: requests/s and p99
+//   export [--traces 1000000]                        JSON, CSV and NDJSON exports of a big store: time and peak RSS
 //   wiki [--days 730] [--sessions 5000] [--keep]     wiki generation: first run, nothing changed, one note changed, lint
 return args.FirstOrDefault() switch
 {
@@ -14,6 +15,8 @@ return args.FirstOrDefault() switch
     "ingest" => IngestBenchmark.Run(args[1..]),
     "decisions" => DecisionBenchmark.Run(args[1..]),
     "serve" => ServeLoadBenchmark.Run(args[1..]),
+    "export" => ExportBenchmark.Run(args[1..]),
+    "measure-export" => Measure.Export(args[1], args[2]),
     "wiki" => WikiBenchmark.Run(args[1..]),
     "measure-bare" => Measure.Bare(args[1]),
     "measure-phases" => Measure.Phases(args[1]),
@@ -27,6 +30,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ClawLearn.Bench streaming [--sizes 1,10,100,500] [--dir DIR] | index [--mb 40] | ingest [--size-mb 1024] [--files 10000] [--dir DIR] | decisions [--arms 1000] [--runs 100000] | serve [--traces 1000000] [--clients 16] [--seconds 10] [--dir DIR] | wiki [--days 730] [--sessions 5000] [--keep]");
+    Console.Error.WriteLine("usage: ClawLearn.Bench streaming [--sizes 1,10,100,500] [--dir DIR] | index [--mb 40] | ingest [--size-mb 1024] [--files 10000] [--dir DIR] | decisions [--arms 1000] [--runs 100000] | serve [--traces 1000000] [--clients 16] [--seconds 10] [--dir DIR] | export [--traces 1000000] [--dir DIR] | wiki [--days 730] [--sessions 5000] [--keep]");
     return 2;
 }

@@ -108,7 +108,7 @@ internal static class ServeLoadBenchmark
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * p))];
 
     /// <summary>A store of synthetic traces: a run a minute, 12 of 300 arms each, a few referenced.</summary>
-    private static void Generate(string path, int count)
+    internal static void Generate(string path, int count)
     {
         Console.Error.WriteLine($"generating {count:N0} traces into {path} (once; reused by later runs)…");
         var watch = Stopwatch.StartNew();
