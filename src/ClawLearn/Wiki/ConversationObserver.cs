@@ -34,7 +34,7 @@ internal sealed class ConversationObserver(ProjectMatcher projects)
                 break;
             case MetadataEntry { Type: "compaction" or "branch_summary", Summary: { Length: > 0 } summary } meta:
                 Match(summary);
-                _conclusions.Add(new Conclusion(meta.TimestampMs, ChatText.Private(ChatText.Gist(summary)), meta.Type == "branch_summary"));
+                _conclusions.Add(new Conclusion(meta.TimestampMs, ChatText.Gist(ChatText.Private(summary)), meta.Type == "branch_summary"));
                 break;
             case Turn { Role: TurnRole.User } user:
                 CloseRun();
@@ -42,7 +42,7 @@ internal sealed class ConversationObserver(ProjectMatcher projects)
                 (_inRun, _noiseRun, _troubled) = (true, ChatText.IsNoise(text), false);
                 if (_noiseRun) break;
                 Match(text);
-                _firstUser ??= text.Length > 0 ? ChatText.Clip(ChatText.Private(ChatText.Gist(text, 80)), 60) : null;
+                _firstUser ??= text.Length > 0 ? ChatText.Clip(ChatText.Gist(ChatText.Private(text), 80), 60) : null;
                 break;
             case Turn { Role: TurnRole.Assistant } answer:
                 if (answer.StopReason is "aborted" or "error") _troubled = true;
@@ -65,7 +65,8 @@ internal sealed class ConversationObserver(ProjectMatcher projects)
     {
         if (_inRun && !_noiseRun && _lastAnswer is { } answer)
         {
-            var gist = ChatText.Private(ChatText.Gist(answer));
+            // Redacted before it is cut: a clipped secret would be too short for its pattern and survive.
+            var gist = ChatText.Gist(ChatText.Private(answer));
             if (gist.Length >= MinConclusionChars) _conclusions.Add(new Conclusion(_answerTime, gist, _troubled));
         }
         (_inRun, _lastAnswer, _answerTime) = (false, null, null);

@@ -64,6 +64,32 @@ public class WikiPrivacyTests
         Assert.Contains("\"vendor pitch\"", wiki.Read("journal/2026-02.md"));
     }
 
+    [Fact]
+    public void A_multi_line_private_key_pasted_in_memory_or_a_daily_note_never_reaches_the_vault()
+    {
+        using var wiki = new WikiHarness();
+        // Unfenced, as people paste them: the body lines hold no marker of their own, only the BEGIN line does.
+        const string Key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUPEMCANARYone\nAAAAAAAAAAABAAAAMwAAAAtzc2gtPEMCANARYtwo\n-----END OPENSSH PRIVATE KEY-----\n";
+        File.AppendAllText(wiki.Fixture.Path("workspace", "MEMORY.md"), $"\n## Deploy keys\n- The NAS deploy key:\n{Key}- Rotate it yearly.\n");
+        File.WriteAllText(wiki.Fixture.Path("workspace", "memory", "2026-02-22.md"), $"# 2026-02-22\n\n## ops\n- New runner key\n{Key}- Runner registered.\n");
+        wiki.Run();
+
+        AssertNowhere(wiki, "PEMCANARY", "b3BlbnNzaC1rZXktdjEA");
+        // Only the key went: the lines around it are still there.
+        Assert.Contains("Rotate it yearly.", wiki.Read("concepts/deploy-keys.md"));
+        Assert.Contains("Runner registered.", wiki.Read("journal/2026-02.md"));
+    }
+
+    private static void AssertNowhere(WikiHarness wiki, params string[] secrets)
+    {
+        foreach (var file in Directory.EnumerateFiles(wiki.Vault, "*", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            foreach (var secret in secrets)
+                Assert.False(text.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{Path.GetRelativePath(wiki.Vault, file)} contains {secret}");
+        }
+    }
+
     private static void PlantCanaries(FixtureDir fixture)
     {
         File.AppendAllText(fixture.Path("workspace", "MEMORY.md"),
