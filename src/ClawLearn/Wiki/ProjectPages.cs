@@ -76,7 +76,7 @@ public static class ProjectPages
         if (days > 0) parts.Add(PageBody.Count(days, "daily note"));
         if (p.Sessions.Count > 0) parts.Add(PageBody.Count(p.Sessions.Count, "session"));
         if (p.Reflections.Count > 0) parts.Add("DREAMS.md");
-        return parts.Count <= 1 ? string.Join("", parts) : string.Join(", ", parts[..^1]) + " and " + parts[^1];
+        return PageBody.List(parts);
     }
 
     private static void Sessions(PageBody body, List<SessionFacts> sessions, PageContext ctx)

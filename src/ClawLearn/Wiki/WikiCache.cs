@@ -11,8 +11,11 @@ public sealed record WikiCache(
     Dictionary<string, WorkspaceDoc> Documents,
     Dictionary<string, SessionFacts> Sessions)
 {
-    /// <summary>Bumped whenever what is extracted changes, so an older cache is rebuilt rather than misread.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>
+    /// Bumped whenever what is extracted changes, so an older cache is rebuilt rather than misread. Version 2: session
+    /// titles and conclusions no longer hold transcript text, which a version 1 cache still does.
+    /// </summary>
+    public const int CurrentVersion = 2;
 
     public static WikiCache Empty() => new(CurrentVersion, [], [], []);
 }

@@ -96,14 +96,4 @@ public class RedactionTests
     [InlineData("Read HEARTBEAT.md if it exists (workspace context). Follow it strictly.")]
     [InlineData("Pre-compaction memory flush. Store durable memories now.")]
     public void Noise_turns_are_recognised(string text) => Assert.True(ChatText.IsNoise(text));
-
-    [Fact]
-    public void A_gist_is_a_sentence_or_two_never_a_dump()
-    {
-        var answer = "Pin zigbee2mqtt to 1.35.x, disable auto-update in Watchtower. Then add a cable. " + string.Join(" ", Enumerable.Repeat("More detail follows here.", 40));
-        var gist = ChatText.Gist(answer);
-        Assert.StartsWith("Pin zigbee2mqtt to 1.35.x, disable auto-update in Watchtower.", gist);
-        Assert.True(gist.Length <= 200, gist);
-        Assert.DoesNotContain("```", ChatText.Gist("Run this:\n```sh\nrm -rf /\n```\nDone."));
-    }
 }
