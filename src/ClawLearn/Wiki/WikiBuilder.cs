@@ -18,7 +18,9 @@ public sealed class WikiBuilder(StateDirectory state, string home, WikiOptions o
         var paths = new SourcePaths(state.Root, home);
         var manifest = ManifestFile.Read(vault, problems);
         var full = options.Full || manifest is null;
-        var cache = options.Full ? WikiCache.Empty() : CacheFile.Read(vault);
+        // Read even with --full: the reader re-reads every selected agent and carries only the others over, so
+        // "--full --agent X" rebuilds X without dropping (and then deleting the pages of) every other agent.
+        var cache = CacheFile.Read(vault);
         var cacheMissing = cache.Agents.Count == 0;
         var agents = state.Agents.Where(a => options.AgentId is null || a.Id == options.AgentId).ToList();
         var read = new WikiReader(state, paths, cache, manifest, full).Read(agents, progress);

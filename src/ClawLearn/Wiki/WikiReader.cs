@@ -24,10 +24,13 @@ public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCach
     public WikiReadResult Read(IReadOnlyList<AgentLayout> agents, Action<int, int, string>? progress = null)
     {
         var selected = agents.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var existing = state.Agents.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        // Agents not read this run are carried over, unless they left the state directory: then their pages must go.
+        bool CarriedOver(string agentId) => !selected.Contains(agentId) && existing.Contains(agentId);
         var cache = new WikiCache(WikiCache.CurrentVersion,
-            previous.Agents.Where(a => !selected.Contains(a.Key)).ToDictionary(),
-            previous.Documents.Where(d => !selected.Contains(d.Value.AgentId)).ToDictionary(),
-            previous.Sessions.Where(s => !selected.Contains(s.Value.AgentId)).ToDictionary());
+            previous.Agents.Where(a => CarriedOver(a.Key)).ToDictionary(),
+            previous.Documents.Where(d => CarriedOver(d.Value.AgentId)).ToDictionary(),
+            previous.Sessions.Where(s => CarriedOver(s.Value.AgentId)).ToDictionary());
         var fingerprints = new Dictionary<string, (ReferenceTargets Targets, ProjectMatcher Projects, string Fingerprint)>(StringComparer.Ordinal);
         foreach (var agent in agents)
         {
@@ -43,7 +46,8 @@ public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCach
         var sessionsRead = ReadSessions(agents, fingerprints, cache, progress);
         var seen = _sources.Select(s => s.Source.Key).ToHashSet(StringComparer.Ordinal);
         var deleted = manifest is null ? [] : manifest.Sources
-            .Where(p => SourceTypes.IsOurs(p.Value.SourceType) && p.Value.AgentId is { } id && selected.Contains(id) && !seen.Contains(p.Key))
+            .Where(p => SourceTypes.IsOurs(p.Value.SourceType) && p.Value.AgentId is { } id && (selected.Contains(id) || !existing.Contains(id))
+                && !seen.Contains(p.Key))
             .Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
         return new WikiReadResult(Sorted(cache), _sources, deleted, sessionsRead, _problems);
     }

@@ -22,6 +22,43 @@ public class WikiIncrementalTests
     }
 
     [Fact]
+    public void A_full_rebuild_of_one_agent_keeps_every_other_agents_pages()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        var others = wiki.Pages().Where(p => p.Contains("sessions-ops", StringComparison.Ordinal) || p.Contains("sessions-research", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, others.Count);
+
+        var result = wiki.Run(WikiHarness.Now.AddHours(1), full: true, agent: "main");
+
+        Assert.Empty(result.Removed);
+        Assert.All(others, p => Assert.True(File.Exists(Path.Combine(wiki.Vault, p)), p));
+        var cache = CacheFile.Read(wiki.Vault);
+        Assert.Contains("ops", cache.Agents.Keys);
+        Assert.Contains(cache.Sessions.Values, s => s.AgentId == "research");
+    }
+
+    [Fact]
+    public void An_agent_that_left_the_state_directory_is_cleaned_up()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        Assert.Contains("references/sessions-ops.md", wiki.Pages());
+        Directory.Delete(wiki.Fixture.Path("agents", "ops"), recursive: true);
+
+        var result = wiki.Run(WikiHarness.Now.AddHours(1));
+
+        Assert.Contains("references/sessions-ops.md", result.Removed);
+        Assert.DoesNotContain("references/sessions-ops.md", wiki.Pages());
+        Assert.NotEmpty(result.Deleted);
+        Assert.DoesNotContain("ops", CacheFile.Read(wiki.Vault).Agents.Keys);
+        var manifest = ManifestFile.Read(wiki.Vault, [])!;
+        Assert.DoesNotContain(manifest.Sources.Values, s => s.AgentId == "ops");
+        // A second run has nothing left to clean up.
+        Assert.True(wiki.Run(WikiHarness.Now.AddHours(2)).NothingChanged);
+    }
+
+    [Fact]
     public void A_touched_note_with_the_same_content_is_skipped()
     {
         using var wiki = new WikiHarness();
