@@ -13,6 +13,7 @@ public static class PageRenderer
     public static (string Text, PageWrite Write) Render(WikiPage page, string? existingText, DateTimeOffset now, bool force)
     {
         var existing = existingText is null ? null : PageFile.Parse(existingText);
+        if (existing is { BrokenMarkers: true }) return (existingText!, PageWrite.BrokenMarkers);
         var generated = Redactor.Redact(page.Body);
         var owned = OwnedKeys(page);
         var old = existing?.Frontmatter;

@@ -17,5 +17,11 @@ public sealed record WikiCache(
     /// </summary>
     public const int CurrentVersion = 2;
 
+    /// <summary>
+    /// Every page path this tool generated and has not removed: only these may ever be deleted. A page of the user's or
+    /// another tool's (an Obsidian copy of a generated page, say) has markers too, but is not on this list.
+    /// </summary>
+    public List<string> Pages { get; init; } = [];
+
     public static WikiCache Empty() => new(CurrentVersion, [], [], []);
 }

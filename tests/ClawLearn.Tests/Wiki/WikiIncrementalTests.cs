@@ -137,6 +137,42 @@ public class WikiIncrementalTests
     }
 
     [Fact]
+    public void A_page_this_tool_did_not_generate_is_never_removed_even_with_markers_in_it()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        // An Obsidian "make a copy" of a generated page: markers, no text outside them, a path nothing plans.
+        var copy = "journal/lessons snapshot 2026.md";
+        wiki.Write(copy, wiki.Read("journal/2026-02.md"));
+
+        var result = wiki.Run(WikiHarness.Now.AddHours(1));
+
+        Assert.Empty(result.Removed);
+        Assert.True(File.Exists(Path.Combine(wiki.Vault, copy)));
+    }
+
+    [Fact]
+    public void A_page_whose_end_marker_was_deleted_is_left_alone_reported_and_flagged_by_lint()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        var page = "journal/2026-02.md";
+        var broken = wiki.Read(page).Replace(PageFile.EndMarker + "\n", "", StringComparison.Ordinal) + "\nMy own notes.\n";
+        wiki.Write(page, broken);
+        File.AppendAllText(wiki.Fixture.Path("workspace", "memory", "2026-02-20.md"), "- Replaced the dongle's extension cable with a shielded one.\n");
+
+        var first = wiki.Run(WikiHarness.Now.AddHours(1));
+        var second = wiki.Run(WikiHarness.Now.AddHours(2), full: true);
+
+        Assert.Equal(broken, wiki.Read(page));
+        Assert.DoesNotContain(page, first.Updated);
+        Assert.Contains(first.Problems, p => p.StartsWith(page, StringComparison.Ordinal) && p.Contains("end marker", StringComparison.Ordinal));
+        Assert.Contains(second.Problems, p => p.StartsWith(page, StringComparison.Ordinal));
+        var lint = WikiLinter.Lint(wiki.Vault);
+        Assert.Contains(lint.Issues, i => i.Kind == LintIssue.BrokenMarkers && i.File == page);
+    }
+
+    [Fact]
     public void Full_rebuilds_every_page_and_logs_it()
     {
         using var wiki = new WikiHarness();
