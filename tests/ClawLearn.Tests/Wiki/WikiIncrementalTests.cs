@@ -172,6 +172,30 @@ public class WikiIncrementalTests
         Assert.Contains(lint.Issues, i => i.Kind == LintIssue.BrokenMarkers && i.File == page);
     }
 
+    [Theory]
+    [InlineData("""{"version": 1, "sources": {"x": null}, "projects": null, "stats": null, "openclaw": {"source_path": null}}""", false)]
+    [InlineData("""{"version": 1, "sources": null}""", false)]
+    [InlineData("""{"version": 1, "sources": {"x": {"source_type": "openclaw_session", "content_hash": null, "agent_id": "main", "pages_created": null, "pages_updated": [null]}}}""", false)]
+    [InlineData("""{"version": 1, "sources": {"x": 42}}""", true)]
+    [InlineData("""{"version": "one"}""", true)]
+    [InlineData("null", true)]
+    [InlineData("[]", true)]
+    public void An_oddly_shaped_manifest_is_normalised_or_rebuilt_never_a_crash(string json, bool corrupt)
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        wiki.Write(VaultLayout.Manifest, json);
+
+        var result = wiki.Run(WikiHarness.Now.AddHours(1));
+
+        Assert.Equal(corrupt, result.Full);
+        Assert.Equal(corrupt, result.Problems.Any(p => p.Contains("rebuilding in full", StringComparison.Ordinal)));
+        var manifest = ManifestFile.Read(wiki.Vault, [])!;
+        Assert.NotNull(manifest.Stats);
+        Assert.DoesNotContain("x", manifest.Sources.Keys);
+        Assert.True(WikiLinter.Lint(wiki.Vault).Clean);
+    }
+
     [Fact]
     public void Full_rebuilds_every_page_and_logs_it()
     {
