@@ -25,7 +25,8 @@ public sealed class WikiBuilder(StateDirectory state, string home, WikiOptions o
         var agents = state.Agents.Where(a => options.AgentId is null || a.Id == options.AgentId).ToList();
         var read = new WikiReader(state, paths, cache, manifest, full).Read(agents, progress);
         problems.AddRange(read.Problems);
-        var plan = PagePlanner.Plan(read.Cache);
+        var (reserved, kept) = Names(vault, cache.Pages);
+        var plan = PagePlanner.Plan(read.Cache, reserved, kept);
 
         var writes = new List<(string Path, string Text, PageWrite Write)>();
         foreach (var page in plan.Pages)
@@ -77,6 +78,22 @@ public sealed class WikiBuilder(StateDirectory state, string home, WikiOptions o
             removed, entries.Count, paths, options.Now, full));
         CacheFile.Write(vault, CacheFile.Serialize(newCache));
         return Result(vault, full, false, read, created, updated, removed, entries.Count, problems);
+    }
+
+    // Basenames of the user's own pages (no markers at all), which generated pages must not take or share, and the
+    // pages this tool generated before that still have their markers, which keep their paths.
+    private static (List<string> Reserved, HashSet<string> Kept) Names(string vault, IReadOnlyList<string> generated)
+    {
+        var reserved = new List<string>();
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var ours = generated.ToHashSet(StringComparer.Ordinal);
+        foreach (var path in VaultLayout.Pages(vault))
+        {
+            var file = PageFile.Parse(VaultFiles.ReadText(Path.Combine(vault, path))!);
+            if (!file.HasMarkers && !file.BrokenMarkers) reserved.Add(PageNames.LinkName(path));
+            else if (ours.Contains(path)) kept.Add(path);
+        }
+        return (reserved, kept);
     }
 
     // Pages this tool generated (the cache's record, never merely a page with markers: a copy the user made has them

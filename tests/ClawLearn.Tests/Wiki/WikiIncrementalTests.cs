@@ -197,6 +197,44 @@ public class WikiIncrementalTests
     }
 
     [Fact]
+    public void Generated_pages_never_take_or_share_the_name_of_a_users_own_page()
+    {
+        using var wiki = new WikiHarness();
+        const string Mine = "---\ntitle: My preferences\ncategory: concepts\ntags: [mine]\nsources: [\"my head\"]\nsummary: \"Mine.\"\n---\n\n# Mine\n";
+        Directory.CreateDirectory(Path.Combine(wiki.Vault, "concepts"));
+        Directory.CreateDirectory(Path.Combine(wiki.Vault, "notes"));
+        wiki.Write("concepts/user-preferences.md", Mine);
+        wiki.Write("notes/2026-02.md", Mine);
+
+        wiki.Run();
+        wiki.Run(WikiHarness.Now.AddHours(1), full: true);
+
+        Assert.Equal(Mine, wiki.Read("concepts/user-preferences.md"));
+        Assert.Equal(Mine, wiki.Read("notes/2026-02.md"));
+        Assert.Contains("concepts/user-preferences-2.md", wiki.Pages());
+        Assert.Contains("journal/2026-02-2.md", wiki.Pages());
+        Assert.DoesNotContain("journal/2026-02.md", wiki.Pages());
+        Assert.DoesNotContain(WikiLinter.Lint(wiki.Vault).Issues, i => i.Kind == LintIssue.BrokenLink);
+    }
+
+    [Fact]
+    public void A_generated_page_keeps_its_name_when_a_new_page_wants_the_same_one()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        var topic = wiki.Read("concepts/user-preferences.md");
+        // A project note of the same name: projects are named before topics, so it would take the topic's name.
+        File.WriteAllText(wiki.Fixture.Path("workspace", "memory", "projects", "user-preferences.md"), "# User preferences\n\n- A project now.\n");
+
+        var result = wiki.Run(WikiHarness.Now.AddHours(1));
+
+        Assert.Empty(result.Removed);
+        Assert.Contains("projects/user-preferences-2/user-preferences-2.md", result.Created);
+        Assert.Contains("# User Preferences", wiki.Read("concepts/user-preferences.md"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Frontmatter.Split(topic).Frontmatter!.Scalar("created"), Frontmatter.Split(wiki.Read("concepts/user-preferences.md")).Frontmatter!.Scalar("created"));
+    }
+
+    [Fact]
     public void Full_rebuilds_every_page_and_logs_it()
     {
         using var wiki = new WikiHarness();
