@@ -56,6 +56,17 @@ public sealed class WikiBuilder(StateDirectory state, string home, WikiOptions o
         {
             // The cache is this tool's own memory, not part of the wiki: it is written again only if it went missing.
             if (cacheMissing) CacheFile.Write(vault, CacheFile.Serialize(newCache));
+            // Touched sources (newer time, same content) get their new size and time recorded, or every later run
+            // would find them touched again and hash (or, for notes, re-read) them again.
+            var touched = read.Sources.Where(s => s.Status == DeltaStatus.Touched).ToList();
+            if (manifest is not null && touched.Count > 0)
+            {
+                foreach (var s in touched)
+                {
+                    if (manifest.Sources.GetValueOrDefault(s.Source.Key) is { } entry) (entry.SizeBytes, entry.ModifiedAt) = (s.SizeBytes, s.ModifiedAt);
+                }
+                ManifestFile.Write(vault, manifest);
+            }
             return Result(vault, full, true, read, [], [], [], entries.Count, problems);
         }
 

@@ -184,16 +184,17 @@ public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCach
             File.Exists(agent.SessionIndexPath) ? paths.Ref(agent.SessionIndexPath) : null);
     }
 
-    // What session facts were matched against: the MEMORY.md section lines (memory references) and the project list.
+    // What session facts were matched against, exactly as matching sees it: each MEMORY.md section's lines as reference
+    // detection compares them (list markers stripped, lower case, long enough to count; as a set) and the project list.
+    // An edit that cannot change a match (a short line, a reordering, a capital letter) does not re-read every session.
     private static string Fingerprint(AgentWorkspace ws, IReadOnlyList<string> projects)
     {
-        var sb = new StringBuilder("v1\n");
-        foreach (var section in ws.MemorySections)
-        {
-            sb.Append(section.ArmId).Append('\n');
-            foreach (var line in section.Lines) sb.Append(line).Append('\n');
-        }
-        foreach (var project in projects) sb.Append("project ").Append(project).Append('\n');
+        var sb = new StringBuilder("v2\n");
+        var lines = ws.MemorySections
+            .SelectMany(s => s.Lines.Select(LineMatcher.Significant).Where(l => l.Length >= LineMatcher.MinLineChars).Select(l => s.ArmId + "\t" + l))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var line in lines) sb.Append(line).Append('\n');
+        foreach (var project in projects.Order(StringComparer.Ordinal)) sb.Append("project ").Append(project).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..16];
     }
 

@@ -68,7 +68,30 @@ public class WikiIncrementalTests
         var result = wiki.Run(WikiHarness.Now.AddDays(1));
         Assert.True(result.NothingChanged);
         Assert.Equal(1, result.Count(DeltaStatus.Touched));
-        Assert.Equal(before, wiki.Snapshot());
+        // Only the manifest learns the new time, so the next run finds the note unchanged instead of touched again.
+        var after = wiki.Snapshot();
+        Assert.Equal(before.Where(f => f.Key != VaultLayout.Manifest), after.Where(f => f.Key != VaultLayout.Manifest));
+        var next = wiki.Run(WikiHarness.Now.AddDays(2));
+        Assert.True(next.NothingChanged);
+        Assert.All(next.Sources, s => Assert.Equal(DeltaStatus.Unchanged, s.Status));
+        Assert.Equal(after, wiki.Snapshot());
+    }
+
+    [Fact]
+    public void A_memory_edit_that_cannot_change_a_match_reads_no_session_again()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        var memory = wiki.Fixture.Path("workspace", "MEMORY.md");
+        // A short line (too short to count as a reference) and a capital letter: no session could match differently.
+        var text = File.ReadAllText(memory).Replace("- Uses pnpm over npm", "- USES pnpm over npm", StringComparison.Ordinal);
+        File.WriteAllText(memory, text + "\n## Misc\n- ok\n");
+
+        var result = wiki.Run(WikiHarness.Now.AddHours(1));
+
+        Assert.Equal(1, result.Count(DeltaStatus.Modified));
+        Assert.Equal(0, result.SessionsRead);
+        Assert.Contains("concepts/misc.md", result.Created);
     }
 
     [Fact]
