@@ -2,8 +2,8 @@ namespace ClawLearn.Wiki;
 
 /// <summary>
 /// One page per project (<c>projects/&lt;name&gt;/&lt;name&gt;.md</c>, category <c>project</c> with a <c>source_path</c>,
-/// B4): what MEMORY.md and the project note say, a timeline from daily notes, the sessions that worked on it with the
-/// gist of what they concluded, DREAMS.md reflections, and the tools those sessions used.
+/// B4): what MEMORY.md and the project note say, a timeline from daily notes, the sessions that worked on it with what
+/// their runs did (see <see cref="Conclusion"/>), DREAMS.md reflections, and the tools those sessions used.
 /// </summary>
 public static class ProjectPages
 {

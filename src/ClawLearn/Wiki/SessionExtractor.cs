@@ -7,8 +7,8 @@ namespace ClawLearn.Wiki;
 /// <summary>
 /// Reads one session, line by line, into <see cref="SessionFacts"/>. Runs, tokens, tools, skills and references come
 /// from the same <see cref="RunCollector"/> ingest uses (trace-contract 5 and 6), so the wiki's counts agree with
-/// <c>clawlearn status</c>; conversation gists come from a <see cref="ConversationObserver"/> alongside. A session works
-/// on a project when it names the project or when its runs used the project's MEMORY.md subsection.
+/// <c>clawlearn status</c>; projects named and conclusions come from a <see cref="ConversationObserver"/> alongside. A
+/// session works on a project when it names the project or when its runs used the project's MEMORY.md subsection.
 /// </summary>
 public sealed class SessionExtractor(SessionReader reader, ReferenceTargets targets, ProjectMatcher projects, string contextFingerprint)
 {

@@ -12,12 +12,16 @@ public class WikiIncrementalTests
         using var wiki = new WikiHarness();
         wiki.Run();
         var before = wiki.Snapshot();
-        var second = wiki.Run(WikiHarness.Now.AddDays(1));
-        Assert.True(second.NothingChanged);
-        Assert.Equal(0, second.SessionsRead);
-        Assert.Empty(second.Created);
-        Assert.Empty(second.Updated);
-        Assert.All(second.Sources, s => Assert.Equal(DeltaStatus.Unchanged, s.Status));
+        AssertNothingWritten(wiki, wiki.Run(WikiHarness.Now.AddDays(1)), before);
+    }
+
+    private static void AssertNothingWritten(WikiHarness wiki, WikiResult result, Dictionary<string, (string Text, DateTime Written)> before)
+    {
+        Assert.True(result.NothingChanged);
+        Assert.Equal(0, result.SessionsRead);
+        Assert.Empty(result.Created);
+        Assert.Empty(result.Updated);
+        Assert.All(result.Sources, s => Assert.Equal(DeltaStatus.Unchanged, s.Status));
         Assert.Equal(before, wiki.Snapshot());
     }
 
@@ -71,10 +75,7 @@ public class WikiIncrementalTests
         // Only the manifest learns the new time, so the next run finds the note unchanged instead of touched again.
         var after = wiki.Snapshot();
         Assert.Equal(before.Where(f => f.Key != VaultLayout.Manifest), after.Where(f => f.Key != VaultLayout.Manifest));
-        var next = wiki.Run(WikiHarness.Now.AddDays(2));
-        Assert.True(next.NothingChanged);
-        Assert.All(next.Sources, s => Assert.Equal(DeltaStatus.Unchanged, s.Status));
-        Assert.Equal(after, wiki.Snapshot());
+        AssertNothingWritten(wiki, wiki.Run(WikiHarness.Now.AddDays(2)), after);
     }
 
     [Fact]
