@@ -53,7 +53,7 @@ internal static class WikiCommand
     private static Command LintCommand(CliEnvironment env)
     {
         var vault = VaultOption("Obsidian vault folder to check");
-        var command = new Command("lint", "Check a vault: broken wikilinks, orphan pages, missing frontmatter fields and index drift (exit code 1 when any is found)")
+        var command = new Command("lint", "Check a vault: broken wikilinks, orphan pages, missing frontmatter fields, index drift and pages that lost a marker (exit code 1 when any is found)")
         {
             vault,
         };

@@ -16,7 +16,8 @@ internal static class WikiRenderer
         if (r.NothingChanged)
         {
             var touched = r.Count(DeltaStatus.Touched) > 0 ? $", {N(r.Count(DeltaStatus.Touched))} touched with the same content" : "";
-            console.MarkupLine($"[bold]{Markup.Escape(r.Vault)}[/]: nothing changed ({N(r.Sources.Count)} sources unchanged{touched}; {N(r.TotalPages)} pages); nothing was written");
+            var written = touched.Length > 0 ? "only their new times were recorded in the manifest" : "nothing was written";
+            console.MarkupLine($"[bold]{Markup.Escape(r.Vault)}[/]: nothing changed ({N(r.Sources.Count)} sources unchanged{touched}; {N(r.TotalPages)} pages); {written}");
         }
         else
         {

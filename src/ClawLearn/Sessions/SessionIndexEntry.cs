@@ -18,4 +18,12 @@ public sealed record SessionIndexEntry(
     string? ModelProvider,
     string? Model,
     string? SpawnedBy,
-    PromptReport? Report);
+    PromptReport? Report)
+{
+    /// <summary>
+    /// The name the session was given on purpose (<c>label</c>, or a group's <c>subject</c>), unlike
+    /// <see cref="Name"/>, which falls back to <c>displayName</c> and <c>origin.label</c>: those name the person at the
+    /// other end of a direct chat.
+    /// </summary>
+    public string? GivenName { get; init; }
+}

@@ -126,7 +126,7 @@ public static class SessionIndexReader
         var name = e.Str("label") ?? e.Str("displayName") ?? origin.Str("label") ?? e.Str("subject");
         return new SessionIndexEntry(key, sessionId, e.Str("sessionFile"), name, null, e.TimeMs("updatedAt"), null,
             AgentFromKey(key) ?? agentId, channel, e.Str("chatType"), e.Str("modelProvider"), e.Str("model"),
-            e.Str("spawnedBy"), Report(e));
+            e.Str("spawnedBy"), Report(e)) { GivenName = e.Str("label") ?? e.Str("subject") };
     }
 
     private static SessionIndexEntry? CliEntry(JsonElement e, string agentId)

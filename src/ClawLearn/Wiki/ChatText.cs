@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ClawLearn.Wiki;
@@ -6,8 +5,7 @@ namespace ClawLearn.Wiki;
 /// <summary>
 /// What a transcript's text needs before anything of it may reach the vault: channel envelopes and
 /// <c>[message_id: …]</c> lines stripped (they carry names, handles and ids, openclaw-formats A2.1 item 5), noise turns
-/// recognised (heartbeats, silent replies, memory flushes, <c>/new</c>), handles and numeric ids minimised, and long text
-/// cut to a sentence or two: the wiki distils, it never dumps a transcript.
+/// recognised (heartbeats, silent replies, memory flushes, <c>/new</c>), and labels clipped at a word boundary.
 /// </summary>
 public static partial class ChatText
 {
@@ -35,38 +33,6 @@ public static partial class ChatText
             || t.StartsWith("Read HEARTBEAT.md if it exists", StringComparison.Ordinal)
             || t.StartsWith("Pre-compaction memory flush", StringComparison.Ordinal)
             || t.StartsWith("/new ", StringComparison.Ordinal) || t.StartsWith("/reset ", StringComparison.Ordinal);
-    }
-
-    /// <summary>Redacted, with @handles and <c>id:123</c> numbers removed: the PII envelopes and labels carry.</summary>
-    public static string Private(string text) =>
-        NumericId().Replace(Handle().Replace(Redactor.Redact(text), "@…"), "id:…");
-
-    /// <summary>The first sentence or two of a text, code blocks and markdown noise removed, at most <paramref name="max"/> chars.</summary>
-    public static string Gist(string text, int max = 200)
-    {
-        var plain = Whitespace().Replace(CodeBlock().Replace(text, " "), " ").Trim();
-        var sb = new StringBuilder();
-        foreach (var s in Sentences(plain))
-        {
-            if (sb.Length > 0 && sb.Length + 1 + s.Length > max) break;
-            if (sb.Length > 0) sb.Append(' ');
-            sb.Append(s);
-            if (sb.Length >= max / 2) break;
-        }
-        return Clip(sb.Length > 0 ? sb.ToString() : plain, max);
-    }
-
-    // A sentence ends at '.', '!' or '?' followed by white space or the end: "1.35.x" stays whole.
-    private static IEnumerable<string> Sentences(string text)
-    {
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] is not ('.' or '!' or '?') || (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))) continue;
-            yield return text[start..(i + 1)].Trim();
-            start = i + 1;
-        }
-        if (start < text.Length && text[start..].Trim() is { Length: > 0 } rest) yield return rest;
     }
 
     /// <summary>At most <paramref name="max"/> characters, cut at a word boundary with an ellipsis.</summary>
@@ -100,15 +66,4 @@ public static partial class ChatText
     [GeneratedRegex(@"^[\p{L}][\p{L}\p{N} ._'-]{0,39}:\s+", RegexOptions.CultureInvariant)]
     private static partial Regex SenderPrefix();
 
-    [GeneratedRegex(@"(?<![\w.@])@[A-Za-z0-9_]{2,}", RegexOptions.CultureInvariant)]
-    private static partial Regex Handle();
-
-    [GeneratedRegex(@"\bid:-?\d{3,}", RegexOptions.CultureInvariant)]
-    private static partial Regex NumericId();
-
-    [GeneratedRegex(@"```[\s\S]*?(```|$)", RegexOptions.CultureInvariant)]
-    private static partial Regex CodeBlock();
-
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex Whitespace();
 }

@@ -39,12 +39,24 @@ public sealed class Frontmatter
     /// <summary>The raw lines of a key, joined, for comparing what is written.</summary>
     public string? Raw(string key) => _entries.FirstOrDefault(e => e.Key == key).Lines is { } lines ? string.Join('\n', lines) : null;
 
-    /// <summary>A scalar value, unquoted; null when the key is absent or has no inline value.</summary>
+    /// <summary>
+    /// A scalar value, unquoted; a block scalar (<c>|</c> or <c>&gt;</c>, with chomping indicators) joined from its
+    /// indented lines (by line breaks or, folded, by spaces); null when the key is absent or its value is empty
+    /// (<c>""</c> included).
+    /// </summary>
     public string? Scalar(string key)
     {
         if (Raw(key) is not { } raw) return null;
-        var value = raw.Split('\n')[0][(raw.IndexOf(':') + 1)..].Trim();
-        return value.Length == 0 ? null : Unquote(value);
+        var lines = raw.Split('\n');
+        var value = lines[0][(lines[0].IndexOf(':') + 1)..].Trim();
+        if (value.Length > 0 && value[0] is '|' or '>' && value.TrimEnd('-', '+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9').Length == 1)
+        {
+            var block = lines.Skip(1).Select(l => l.Trim()).ToList();
+            var text = string.Join(value[0] == '|' ? "\n" : " ", block).Trim();
+            return text.Length == 0 ? null : text;
+        }
+        var unquoted = Unquote(value);
+        return unquoted.Length == 0 ? null : unquoted;
     }
 
     /// <summary>A list value, flow (<c>[a, b]</c>) or block (<c>- a</c>); null when the key is absent.</summary>

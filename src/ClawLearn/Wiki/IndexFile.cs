@@ -40,9 +40,11 @@ public static partial class IndexFile
         var target = sharedNames.Contains(name) ? entry.Path[..^3] : name;
         var tags = entry.Tags.Select(t => NotTag().Replace(t, "-")).Where(t => t.Trim('-').Length > 0).Take(5).ToList();
         if (tags.Count == 0) tags.Add("untagged");
-        var summary = PageBody.Inline(entry.Summary).Trim();
-        return $"- [[{target}]] — {(summary.Length > 0 ? summary : name)} ( {string.Join(' ', tags.Select(t => "#" + t))})";
+        return $"- [[{target}]] — {Summary(entry)} ( {string.Join(' ', tags.Select(t => "#" + t))})";
     }
+
+    /// <summary>The summary an entry line shows (its page's name when it has none): what lint expects to find there.</summary>
+    public static string Summary(IndexEntry entry) => PageBody.Inline(entry.Summary).Trim() is { Length: > 0 } summary ? summary : PageNames.LinkName(entry.Path);
 
     /// <summary>An index entry line: link target, summary and tags (null when the line is not one).</summary>
     public static (string Target, string Summary)? ParseLine(string line) =>

@@ -7,4 +7,5 @@ public sealed record LintIssue(string Kind, string File, string Detail)
     public const string Orphan = "orphan";
     public const string MissingFrontmatter = "missing frontmatter";
     public const string IndexDrift = "index drift";
+    public const string BrokenMarkers = "broken markers";
 }

@@ -1,8 +1,8 @@
 namespace ClawLearn.Wiki;
 
 /// <summary>
-/// What lint found: issues (broken wikilinks, orphans, missing required frontmatter, index drift; any of them fails
-/// the lint) and warnings (B10's soft rules: a missing or over-long summary, more than five tags, a confidence or
+/// What lint found: issues (broken wikilinks, orphans, missing required frontmatter, index drift, broken markers; any
+/// of them fails the lint) and warnings (B10's soft rules: a missing or over-long summary, more than five tags, a confidence or
 /// lifecycle out of range).
 /// </summary>
 public sealed record LintReport(int PagesChecked, IReadOnlyList<LintIssue> Issues, IReadOnlyList<LintIssue> Warnings)

@@ -3,7 +3,9 @@ namespace ClawLearn.Wiki;
 /// <summary>
 /// Reads markdown into an <see cref="Outline"/>: <c>#</c> is the title, <c>##</c> opens a section, <c>###</c> a
 /// subsection (deeper headings become plain lines). Fenced code and HTML comments are left out, list markers are
-/// stripped, and every line is redacted and clipped as it is read, so nothing unredacted is ever kept.
+/// stripped, and every line is redacted and clipped as it is read, so nothing unredacted is ever kept. Patterns that
+/// span lines (a PEM key pasted without a fence) are redacted on the whole text first: line by line, only the BEGIN
+/// line would match and the key's body would pass.
 /// </summary>
 public static class OutlineParser
 {
@@ -17,7 +19,7 @@ public static class OutlineParser
         Builder? h2 = null, h3 = null;
         var inFence = false;
         var inComment = false;
-        foreach (var raw in markdown.Replace("\r\n", "\n").Split('\n'))
+        foreach (var raw in Redactor.RedactBlocks(markdown.Replace("\r\n", "\n")).Split('\n'))
         {
             var line = raw.TrimEnd();
             var trimmed = line.TrimStart();

@@ -103,6 +103,10 @@ public sealed class PageBody
         return sb.ToString();
     }
 
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    public static string List(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Join("", items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+
     /// <summary>"2026-01 to 2026-02", or just "2026-02" when both ends are the same.</summary>
     public static string Span(string first, string last) => first == last ? first : $"{first} to {last}";
 

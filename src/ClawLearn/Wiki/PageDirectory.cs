@@ -2,12 +2,14 @@ namespace ClawLearn.Wiki;
 
 /// <summary>
 /// Hands out page paths so that every basename in the vault is unique (a clash gets <c>-2</c>, <c>-3</c>…), which keeps
-/// <c>[[name]]</c> links unambiguous. Pages are claimed in a fixed order, so names are stable from run to run.
+/// <c>[[name]]</c> links unambiguous. Basenames of the user's own pages (no markers) are reserved: a generated page
+/// never takes over one of theirs, nor shares its name from another folder. Pages this tool generated before keep
+/// their paths (see <see cref="PagePlanner"/>), and the rest are claimed in a fixed order, so names are stable.
 /// </summary>
-public sealed class PageDirectory
+public sealed class PageDirectory(IEnumerable<string>? reservedNames = null)
 {
     private readonly Dictionary<string, string> _paths = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase) { "index", "log", "hot", "_insights" };
+    private readonly HashSet<string> _names = new(["index", "log", "hot", "_insights", .. reservedNames ?? []], StringComparer.OrdinalIgnoreCase);
 
     public string Claim(string key, string desiredPath)
     {

@@ -13,6 +13,7 @@ public static class PageRenderer
     public static (string Text, PageWrite Write) Render(WikiPage page, string? existingText, DateTimeOffset now, bool force)
     {
         var existing = existingText is null ? null : PageFile.Parse(existingText);
+        if (existing is { BrokenMarkers: true }) return (existingText!, PageWrite.BrokenMarkers);
         var generated = Redactor.Redact(page.Body);
         var owned = OwnedKeys(page);
         var old = existing?.Frontmatter;
@@ -32,7 +33,8 @@ public static class PageRenderer
             foreach (var key in old.Keys.Where(k => !frontmatter.Has(k))) frontmatter.Set(key, old.Raw(key)!.Split('\n'));
         }
         var file = new PageFile(frontmatter, existing?.Before ?? "", generated, existing?.After ?? "\n");
-        // A page of the same name the user wrote without markers: the generated block goes on top, their text stays below.
+        // A file without markers: the generated block goes on top, its text stays below. The builder never gets here with
+        // a user's page (their names are reserved, PageDirectory), but a render must never lose text either way.
         if (existing is { HasMarkers: false }) file = file with { After = "\n" + existing.After.TrimStart('\n') };
         return (file.Render(), existing is null ? PageWrite.Created : PageWrite.Updated);
     }

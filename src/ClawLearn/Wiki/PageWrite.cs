@@ -6,4 +6,7 @@ public enum PageWrite
     Unchanged,
     Created,
     Updated,
+
+    /// <summary>Left untouched: the page has a begin marker without an end marker (or the reverse).</summary>
+    BrokenMarkers,
 }

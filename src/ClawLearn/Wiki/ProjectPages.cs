@@ -2,8 +2,8 @@ namespace ClawLearn.Wiki;
 
 /// <summary>
 /// One page per project (<c>projects/&lt;name&gt;/&lt;name&gt;.md</c>, category <c>project</c> with a <c>source_path</c>,
-/// B4): what MEMORY.md and the project note say, a timeline from daily notes, the sessions that worked on it with the
-/// gist of what they concluded, DREAMS.md reflections, and the tools those sessions used.
+/// B4): what MEMORY.md and the project note say, a timeline from daily notes, the sessions that worked on it with what
+/// their runs did (see <see cref="Conclusion"/>), DREAMS.md reflections, and the tools those sessions used.
 /// </summary>
 public static class ProjectPages
 {
@@ -76,7 +76,7 @@ public static class ProjectPages
         if (days > 0) parts.Add(PageBody.Count(days, "daily note"));
         if (p.Sessions.Count > 0) parts.Add(PageBody.Count(p.Sessions.Count, "session"));
         if (p.Reflections.Count > 0) parts.Add("DREAMS.md");
-        return parts.Count <= 1 ? string.Join("", parts) : string.Join(", ", parts[..^1]) + " and " + parts[^1];
+        return PageBody.List(parts);
     }
 
     private static void Sessions(PageBody body, List<SessionFacts> sessions, PageContext ctx)

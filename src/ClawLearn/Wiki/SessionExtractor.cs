@@ -7,8 +7,8 @@ namespace ClawLearn.Wiki;
 /// <summary>
 /// Reads one session, line by line, into <see cref="SessionFacts"/>. Runs, tokens, tools, skills and references come
 /// from the same <see cref="RunCollector"/> ingest uses (trace-contract 5 and 6), so the wiki's counts agree with
-/// <c>clawlearn status</c>; conversation gists come from a <see cref="ConversationObserver"/> alongside. A session works
-/// on a project when it names the project or when its runs used the project's MEMORY.md subsection.
+/// <c>clawlearn status</c>; projects named and conclusions come from a <see cref="ConversationObserver"/> alongside. A
+/// session works on a project when it names the project or when its runs used the project's MEMORY.md subsection.
 /// </summary>
 public sealed class SessionExtractor(SessionReader reader, ReferenceTargets targets, ProjectMatcher projects, string contextFingerprint)
 {
@@ -36,7 +36,7 @@ public sealed class SessionExtractor(SessionReader reader, ReferenceTargets targ
         var (finished, last) = collector.Complete();
         var runs = finished.ToList();
         if (last is { HasAssistant: true }) runs.Add(last);
-        var (title, conclusions) = observer.Complete();
+        var conclusions = observer.Complete();
         var memoryReferenced = Counts(runs, r => r.MemoryReferenced);
         var projectSlugs = observer.Projects.Concat(memoryReferenced.Keys.Select(projects.OfMemoryArm).OfType<string>())
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -48,8 +48,7 @@ public sealed class SessionExtractor(SessionReader reader, ReferenceTargets targ
             runs.Count, runs.Sum(r => r.Usage?.Total ?? 0),
             Usage(runs, r => r.ToolsCalled, MonthOf), Usage(runs, r => r.SkillsReferenced, MonthOf),
             Counts(runs, r => r.FilesReferenced), memoryReferenced, projectSlugs,
-            projectSlugs.Count > 0 ? conclusions : [],
-            title, SessionLabels.From(info));
+            projectSlugs.Count > 0 ? conclusions : [], SessionLabels.From(info));
     }
 
     private static List<UsageCount> Usage(List<RunFacts> runs, Func<RunFacts, IReadOnlyList<string>> names, Func<RunFacts, string> month) =>

@@ -6,10 +6,20 @@ namespace ClawLearn.Wiki;
 /// <summary>Makes a <see cref="SessionLabel"/> from what discovery resolved for a session (trace-contract 3).</summary>
 public static partial class SessionLabels
 {
-    public static SessionLabel From(SessionInfo info)
+    public static SessionLabel From(SessionInfo info) =>
+        new(SafeName(info.IndexEntry), info.Channel, Kind(info), info.IndexEntry?.Report?.SkillChars.Keys.Order(StringComparer.Ordinal).ToList() ?? []);
+
+    /// <summary>
+    /// The index's name for a session when it provably does not name a person: only a name given on purpose (the
+    /// <c>label</c> OpenClaw sets for a named session, or a group's <c>subject</c>), and never one that carries a
+    /// handle, an id, an email or a phone number. <c>displayName</c> and <c>origin.label</c> are the other party of a
+    /// direct chat ("Alice Smith"), so they are never shown.
+    /// </summary>
+    public static string? SafeName(SessionIndexEntry? entry)
     {
-        var name = info.Name is { Length: > 0 } n && !PersonLabel().IsMatch(n) ? ChatText.Clip(ChatText.Private(n), 80) : null;
-        return new SessionLabel(name, info.Channel, Kind(info), info.IndexEntry?.Report?.SkillChars.Keys.Order(StringComparer.Ordinal).ToList() ?? []);
+        if (entry?.GivenName is not { Length: > 0 } name || PersonLabel().IsMatch(name)) return null;
+        var safe = ChatText.Clip(Redactor.Redact(name), 80);
+        return safe.Contains(Redactor.Mask, StringComparison.Ordinal) ? null : safe;
     }
 
     /// <summary>subagent, cron, hook, group (groups, channels, threads) or direct (A3's classification).</summary>
@@ -25,7 +35,7 @@ public static partial class SessionLabels
         return "direct";
     }
 
-    // Origin labels name a person: "Alice Smith (@alice) id:123456789".
-    [GeneratedRegex(@"\(@|\bid:-?\d|@[A-Za-z0-9_]{2,}", RegexOptions.CultureInvariant)]
+    // Origin labels name a person: "Alice Smith (@alice) id:123456789"; so do emails and phone numbers.
+    [GeneratedRegex(@"@|\bid:-?\d|\+\d{5,}|\d{7,}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PersonLabel();
 }

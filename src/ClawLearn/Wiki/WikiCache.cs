@@ -11,8 +11,17 @@ public sealed record WikiCache(
     Dictionary<string, WorkspaceDoc> Documents,
     Dictionary<string, SessionFacts> Sessions)
 {
-    /// <summary>Bumped whenever what is extracted changes, so an older cache is rebuilt rather than misread.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>
+    /// Bumped whenever what is extracted changes, so an older cache is rebuilt rather than misread. Version 2: session
+    /// titles and conclusions no longer hold transcript text, which a version 1 cache still does.
+    /// </summary>
+    public const int CurrentVersion = 2;
+
+    /// <summary>
+    /// Every page path this tool generated and has not removed: only these may ever be deleted. A page of the user's or
+    /// another tool's (an Obsidian copy of a generated page, say) has markers too, but is not on this list.
+    /// </summary>
+    public List<string> Pages { get; init; } = [];
 
     public static WikiCache Empty() => new(CurrentVersion, [], [], []);
 }

@@ -5,7 +5,8 @@ namespace ClawLearn.Wiki;
 /// <summary>
 /// <c>clawlearn wiki lint</c> (B10, rules 1–3, 6, and the soft parts of 3a and 12): broken wikilinks, orphans (pages
 /// no other page links to; links from index.md, log.md and hot.md do not count, or nothing could ever be an orphan),
-/// missing required frontmatter, and index drift (a page the index lacks, an entry with no page, a stale summary).
+/// missing required frontmatter, index drift (a page the index lacks, an entry with no page, a stale summary), and
+/// generated-block markers of which one is missing (the page is then no longer updated).
 /// Lint only reads: it never writes to the vault.
 /// </summary>
 public static class WikiLinter
@@ -34,6 +35,8 @@ public static class WikiLinter
         }
         issues.AddRange(incoming.Where(p => p.Value == 0).Select(p => new LintIssue(LintIssue.Orphan, p.Key, "no other page links here")));
         foreach (var page in pages) CheckFrontmatter(page, texts[page], issues, warnings);
+        issues.AddRange(pages.Where(p => PageFile.Parse(texts[p]).BrokenMarkers)
+            .Select(p => new LintIssue(LintIssue.BrokenMarkers, p, "a clawlearn:begin marker without its clawlearn:end marker (or the reverse); clawlearn wiki leaves this page alone")));
         CheckIndex(pages, files, byName, texts, issues);
         return new LintReport(pages.Count, issues.OrderBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.File, StringComparer.Ordinal).ToList(), warnings);
     }
@@ -71,8 +74,9 @@ public static class WikiLinter
             var page = Wikilinks.Resolve(target, files, byName);
             if (page is null || !VaultLayout.IsPage(page)) { issues.Add(new LintIssue(LintIssue.IndexDrift, VaultLayout.Index, $"[[{target}]] is listed but has no page")); continue; }
             listed.Add(page);
-            var actual = Frontmatter.Split(texts[page]).Frontmatter?.Scalar("summary");
-            if (actual is not null && PageBody.Inline(actual).Trim() != summary)
+            // Compared by the rule the index is written with, so an empty or block summary never reads as drift. A page
+            // without a summary is not compared: another tool may list it by a fallback of its own.
+            if (Frontmatter.Split(texts[page]).Frontmatter?.Scalar("summary") is not null && IndexFile.Summary(IndexEntry.FromFile(page, texts[page])) != summary)
                 issues.Add(new LintIssue(LintIssue.IndexDrift, VaultLayout.Index, $"the summary of [[{target}]] is stale"));
         }
         issues.AddRange(pages.Where(p => !listed.Contains(p)).Select(p => new LintIssue(LintIssue.IndexDrift, p, "not listed in index.md")));

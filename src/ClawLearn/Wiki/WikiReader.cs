@@ -24,10 +24,13 @@ public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCach
     public WikiReadResult Read(IReadOnlyList<AgentLayout> agents, Action<int, int, string>? progress = null)
     {
         var selected = agents.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var existing = state.Agents.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        // Agents not read this run are carried over, unless they left the state directory: then their pages must go.
+        bool CarriedOver(string agentId) => !selected.Contains(agentId) && existing.Contains(agentId);
         var cache = new WikiCache(WikiCache.CurrentVersion,
-            previous.Agents.Where(a => !selected.Contains(a.Key)).ToDictionary(),
-            previous.Documents.Where(d => !selected.Contains(d.Value.AgentId)).ToDictionary(),
-            previous.Sessions.Where(s => !selected.Contains(s.Value.AgentId)).ToDictionary());
+            previous.Agents.Where(a => CarriedOver(a.Key)).ToDictionary(),
+            previous.Documents.Where(d => CarriedOver(d.Value.AgentId)).ToDictionary(),
+            previous.Sessions.Where(s => CarriedOver(s.Value.AgentId)).ToDictionary());
         var fingerprints = new Dictionary<string, (ReferenceTargets Targets, ProjectMatcher Projects, string Fingerprint)>(StringComparer.Ordinal);
         foreach (var agent in agents)
         {
@@ -43,7 +46,8 @@ public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCach
         var sessionsRead = ReadSessions(agents, fingerprints, cache, progress);
         var seen = _sources.Select(s => s.Source.Key).ToHashSet(StringComparer.Ordinal);
         var deleted = manifest is null ? [] : manifest.Sources
-            .Where(p => SourceTypes.IsOurs(p.Value.SourceType) && p.Value.AgentId is { } id && selected.Contains(id) && !seen.Contains(p.Key))
+            .Where(p => SourceTypes.IsOurs(p.Value.SourceType) && p.Value.AgentId is { } id && (selected.Contains(id) || !existing.Contains(id))
+                && !seen.Contains(p.Key))
             .Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
         return new WikiReadResult(Sorted(cache), _sources, deleted, sessionsRead, _problems);
     }
@@ -180,16 +184,17 @@ public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCach
             File.Exists(agent.SessionIndexPath) ? paths.Ref(agent.SessionIndexPath) : null);
     }
 
-    // What session facts were matched against: the MEMORY.md section lines (memory references) and the project list.
+    // What session facts were matched against, exactly as matching sees it: each MEMORY.md section's lines as reference
+    // detection compares them (list markers stripped, lower case, long enough to count; as a set) and the project list.
+    // An edit that cannot change a match (a short line, a reordering, a capital letter) does not re-read every session.
     private static string Fingerprint(AgentWorkspace ws, IReadOnlyList<string> projects)
     {
-        var sb = new StringBuilder("v1\n");
-        foreach (var section in ws.MemorySections)
-        {
-            sb.Append(section.ArmId).Append('\n');
-            foreach (var line in section.Lines) sb.Append(line).Append('\n');
-        }
-        foreach (var project in projects) sb.Append("project ").Append(project).Append('\n');
+        var sb = new StringBuilder("v2\n");
+        var lines = ws.MemorySections
+            .SelectMany(s => s.Lines.Select(LineMatcher.Significant).Where(l => l.Length >= LineMatcher.MinLineChars).Select(l => s.ArmId + "\t" + l))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var line in lines) sb.Append(line).Append('\n');
+        foreach (var project in projects.Order(StringComparer.Ordinal)) sb.Append("project ").Append(project).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..16];
     }
 

@@ -26,7 +26,53 @@ public class RedactionTests
     [InlineData("call +49 151 CONTENTCANARY00 or +4915112345678", "call [phone] or [phone]")]
     [InlineData("the password: hunter2 is old", "the password: [REDACTED] is old")]
     [InlineData("-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----", "[REDACTED]")]
+    // A7's patterns ignore case (redact.ts compiles them with "gi"), and no separator crosses a line.
+    [InlineData("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG", "aws_secret_access_key = [REDACTED]")]
+    [InlineData("clientSecret: \"abc def\"", "clientSecret: [REDACTED]")]
+    [InlineData("db_password=hunter2", "db_password=[REDACTED]")]
+    [InlineData("{\"clientSecret\": \"abc\"}", "{\"clientSecret\": \"[REDACTED]\"}")]
+    [InlineData("use bearer abcdefghijklmnopqrstuvwxyz0123", "use bearer [REDACTED]")]
+    [InlineData("AUTHORIZATION: bearer abc.def", "AUTHORIZATION: bearer [REDACTED]")]
+    [InlineData("Authorization=Basic dXNlcjpwYXNz", "Authorization=Basic [REDACTED]")]
+    [InlineData("groq gsk_abcd-efgh_ijkl-mnop done", "groq [REDACTED] done")]
+    [InlineData("pplx-abcd_efgh-ijkl done", "[REDACTED] done")]
+    [InlineData("GHP_CONTENTCANARY0123456789 here", "[REDACTED] here")]
+    [InlineData("run --api_key abc123 --passwd=xyz", "run --api_key [REDACTED] --passwd=[REDACTED]")]
+    [InlineData("- the password:\n## Sources", "- the password:\n## Sources")]
+    [InlineData("API_KEY =\nnext line", "API_KEY =\nnext line")]
+    [InlineData("-----BEGIN RSA PRIVATE KEY-----\nMIIEabc\nMIIEdef", "[REDACTED]")]
+    [InlineData("ping @alicecanary or ID:987654321", "ping @… or id:…")]
     public void Secrets_and_pii_are_replaced_whole(string input, string expected) => Assert.Equal(expected, Redactor.Redact(input));
+
+    [Fact]
+    public void A_megabyte_line_redacts_in_linear_time_and_still_finds_what_it_holds()
+    {
+        // A regex scan for emails was quadratic here (a 2 MB line with one '@' took a minute); now each '@' costs a bounded
+        // look around it. The bound is generous on purpose: it fails only on superlinear behaviour, not on a slow machine.
+        var run = new string('a', 1 << 20);
+        var labels = string.Concat(Enumerable.Repeat("a.", 1 << 19));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var one = Redactor.Redact(run + "@example.com");
+        var two = Redactor.Redact("mail a.b@example.com, c@d.example.org or x@y");
+        var many = Redactor.Redact("x@" + labels + "1 " + run + "@");
+        var tokens = Redactor.Redact(run + " password: " + run);
+        watch.Stop();
+        Assert.EndsWith("[email]", one);
+        Assert.DoesNotContain("@example", one);
+        Assert.StartsWith("x@", many);
+        Assert.Equal("mail [email], [email] or x@y", two);
+        Assert.EndsWith("password: [REDACTED]", tokens);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void A_pem_key_in_a_file_is_redacted_whole_before_the_file_is_split_into_lines()
+    {
+        var outline = OutlineParser.Parse("## Keys\n- deploy key:\n-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIPEMBODY\nAwEHoUQDQgAE\n-----END EC PRIVATE KEY-----\n- rotate yearly\n");
+        var lines = outline.Sections.Single().Lines;
+        Assert.DoesNotContain(lines, l => l.Contains("PEMBODY", StringComparison.Ordinal) || l.Contains("AwEHoUQDQgAE", StringComparison.Ordinal));
+        Assert.Contains("rotate yearly", lines);
+    }
 
     [Theory]
     [InlineData("Pinned Z2M to 1.35.x after the January update broke pairing.")]
@@ -44,7 +90,7 @@ public class RedactionTests
 
     [Fact]
     public void Handles_and_numeric_ids_are_minimised() =>
-        Assert.Equal("ask @… (id:…) by mail [email]", ChatText.Private("ask @alice (id:123456789) by mail alice@example.com"));
+        Assert.Equal("ask @… (id:…) by mail [email]", Redactor.Redact("ask @alice (id:123456789) by mail alice@example.com"));
 
     [Theory]
     [InlineData("HEARTBEAT_OK")]
@@ -53,14 +99,4 @@ public class RedactionTests
     [InlineData("Read HEARTBEAT.md if it exists (workspace context). Follow it strictly.")]
     [InlineData("Pre-compaction memory flush. Store durable memories now.")]
     public void Noise_turns_are_recognised(string text) => Assert.True(ChatText.IsNoise(text));
-
-    [Fact]
-    public void A_gist_is_a_sentence_or_two_never_a_dump()
-    {
-        var answer = "Pin zigbee2mqtt to 1.35.x, disable auto-update in Watchtower. Then add a cable. " + string.Join(" ", Enumerable.Repeat("More detail follows here.", 40));
-        var gist = ChatText.Gist(answer);
-        Assert.StartsWith("Pin zigbee2mqtt to 1.35.x, disable auto-update in Watchtower.", gist);
-        Assert.True(gist.Length <= 200, gist);
-        Assert.DoesNotContain("```", ChatText.Gist("Run this:\n```sh\nrm -rf /\n```\nDone."));
-    }
 }

@@ -12,13 +12,54 @@ public class WikiIncrementalTests
         using var wiki = new WikiHarness();
         wiki.Run();
         var before = wiki.Snapshot();
-        var second = wiki.Run(WikiHarness.Now.AddDays(1));
-        Assert.True(second.NothingChanged);
-        Assert.Equal(0, second.SessionsRead);
-        Assert.Empty(second.Created);
-        Assert.Empty(second.Updated);
-        Assert.All(second.Sources, s => Assert.Equal(DeltaStatus.Unchanged, s.Status));
+        AssertNothingWritten(wiki, wiki.Run(WikiHarness.Now.AddDays(1)), before);
+    }
+
+    private static void AssertNothingWritten(WikiHarness wiki, WikiResult result, Dictionary<string, (string Text, DateTime Written)> before)
+    {
+        Assert.True(result.NothingChanged);
+        Assert.Equal(0, result.SessionsRead);
+        Assert.Empty(result.Created);
+        Assert.Empty(result.Updated);
+        Assert.All(result.Sources, s => Assert.Equal(DeltaStatus.Unchanged, s.Status));
         Assert.Equal(before, wiki.Snapshot());
+    }
+
+    [Fact]
+    public void A_full_rebuild_of_one_agent_keeps_every_other_agents_pages()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        var others = wiki.Pages().Where(p => p.Contains("sessions-ops", StringComparison.Ordinal) || p.Contains("sessions-research", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, others.Count);
+
+        var result = wiki.Run(WikiHarness.Now.AddHours(1), full: true, agent: "main");
+
+        Assert.Empty(result.Removed);
+        Assert.All(others, p => Assert.True(File.Exists(Path.Combine(wiki.Vault, p)), p));
+        var cache = CacheFile.Read(wiki.Vault);
+        Assert.Contains("ops", cache.Agents.Keys);
+        Assert.Contains(cache.Sessions.Values, s => s.AgentId == "research");
+    }
+
+    [Fact]
+    public void An_agent_that_left_the_state_directory_is_cleaned_up()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        Assert.Contains("references/sessions-ops.md", wiki.Pages());
+        Directory.Delete(wiki.Fixture.Path("agents", "ops"), recursive: true);
+
+        var result = wiki.Run(WikiHarness.Now.AddHours(1));
+
+        Assert.Contains("references/sessions-ops.md", result.Removed);
+        Assert.DoesNotContain("references/sessions-ops.md", wiki.Pages());
+        Assert.NotEmpty(result.Deleted);
+        Assert.DoesNotContain("ops", CacheFile.Read(wiki.Vault).Agents.Keys);
+        var manifest = ManifestFile.Read(wiki.Vault, [])!;
+        Assert.DoesNotContain(manifest.Sources.Values, s => s.AgentId == "ops");
+        // A second run has nothing left to clean up.
+        Assert.True(wiki.Run(WikiHarness.Now.AddHours(2)).NothingChanged);
     }
 
     [Fact]
@@ -31,7 +72,27 @@ public class WikiIncrementalTests
         var result = wiki.Run(WikiHarness.Now.AddDays(1));
         Assert.True(result.NothingChanged);
         Assert.Equal(1, result.Count(DeltaStatus.Touched));
-        Assert.Equal(before, wiki.Snapshot());
+        // Only the manifest learns the new time, so the next run finds the note unchanged instead of touched again.
+        var after = wiki.Snapshot();
+        Assert.Equal(before.Where(f => f.Key != VaultLayout.Manifest), after.Where(f => f.Key != VaultLayout.Manifest));
+        AssertNothingWritten(wiki, wiki.Run(WikiHarness.Now.AddDays(2)), after);
+    }
+
+    [Fact]
+    public void A_memory_edit_that_cannot_change_a_match_reads_no_session_again()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        var memory = wiki.Fixture.Path("workspace", "MEMORY.md");
+        // A short line (too short to count as a reference) and a capital letter: no session could match differently.
+        var text = File.ReadAllText(memory).Replace("- Uses pnpm over npm", "- USES pnpm over npm", StringComparison.Ordinal);
+        File.WriteAllText(memory, text + "\n## Misc\n- ok\n");
+
+        var result = wiki.Run(WikiHarness.Now.AddHours(1));
+
+        Assert.Equal(1, result.Count(DeltaStatus.Modified));
+        Assert.Equal(0, result.SessionsRead);
+        Assert.Contains("concepts/misc.md", result.Created);
     }
 
     [Fact]
@@ -97,6 +158,104 @@ public class WikiIncrementalTests
         var result = wiki.Run(WikiHarness.Now.AddHours(1));
         Assert.Equal(["concepts/user-preferences.md"], result.Updated);
         Assert.Equal(original.Replace("updated: 2026-02-21T10:00:00Z", "updated: 2026-02-21T11:00:00Z"), wiki.Read("concepts/user-preferences.md"));
+    }
+
+    [Fact]
+    public void A_page_this_tool_did_not_generate_is_never_removed_even_with_markers_in_it()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        // An Obsidian "make a copy" of a generated page: markers, no text outside them, a path nothing plans.
+        var copy = "journal/lessons snapshot 2026.md";
+        wiki.Write(copy, wiki.Read("journal/2026-02.md"));
+
+        var result = wiki.Run(WikiHarness.Now.AddHours(1));
+
+        Assert.Empty(result.Removed);
+        Assert.True(File.Exists(Path.Combine(wiki.Vault, copy)));
+    }
+
+    [Fact]
+    public void A_page_whose_end_marker_was_deleted_is_left_alone_reported_and_flagged_by_lint()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        var page = "journal/2026-02.md";
+        var broken = wiki.Read(page).Replace(PageFile.EndMarker + "\n", "", StringComparison.Ordinal) + "\nMy own notes.\n";
+        wiki.Write(page, broken);
+        File.AppendAllText(wiki.Fixture.Path("workspace", "memory", "2026-02-20.md"), "- Replaced the dongle's extension cable with a shielded one.\n");
+
+        var first = wiki.Run(WikiHarness.Now.AddHours(1));
+        var second = wiki.Run(WikiHarness.Now.AddHours(2), full: true);
+
+        Assert.Equal(broken, wiki.Read(page));
+        Assert.DoesNotContain(page, first.Updated);
+        Assert.Contains(first.Problems, p => p.StartsWith(page, StringComparison.Ordinal) && p.Contains("end marker", StringComparison.Ordinal));
+        Assert.Contains(second.Problems, p => p.StartsWith(page, StringComparison.Ordinal));
+        var lint = WikiLinter.Lint(wiki.Vault);
+        Assert.Contains(lint.Issues, i => i.Kind == LintIssue.BrokenMarkers && i.File == page);
+    }
+
+    [Theory]
+    [InlineData("""{"version": 1, "sources": {"x": null}, "projects": null, "stats": null, "openclaw": {"source_path": null}}""", false)]
+    [InlineData("""{"version": 1, "sources": null}""", false)]
+    [InlineData("""{"version": 1, "sources": {"x": {"source_type": "openclaw_session", "content_hash": null, "agent_id": "main", "pages_created": null, "pages_updated": [null]}}}""", false)]
+    [InlineData("""{"version": 1, "sources": {"x": 42}}""", true)]
+    [InlineData("""{"version": "one"}""", true)]
+    [InlineData("null", true)]
+    [InlineData("[]", true)]
+    public void An_oddly_shaped_manifest_is_normalised_or_rebuilt_never_a_crash(string json, bool corrupt)
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        wiki.Write(VaultLayout.Manifest, json);
+
+        var result = wiki.Run(WikiHarness.Now.AddHours(1));
+
+        Assert.Equal(corrupt, result.Full);
+        Assert.Equal(corrupt, result.Problems.Any(p => p.Contains("rebuilding in full", StringComparison.Ordinal)));
+        var manifest = ManifestFile.Read(wiki.Vault, [])!;
+        Assert.NotNull(manifest.Stats);
+        Assert.DoesNotContain("x", manifest.Sources.Keys);
+        Assert.True(WikiLinter.Lint(wiki.Vault).Clean);
+    }
+
+    [Fact]
+    public void Generated_pages_never_take_or_share_the_name_of_a_users_own_page()
+    {
+        using var wiki = new WikiHarness();
+        const string Mine = "---\ntitle: My preferences\ncategory: concepts\ntags: [mine]\nsources: [\"my head\"]\nsummary: \"Mine.\"\n---\n\n# Mine\n";
+        Directory.CreateDirectory(Path.Combine(wiki.Vault, "concepts"));
+        Directory.CreateDirectory(Path.Combine(wiki.Vault, "notes"));
+        wiki.Write("concepts/user-preferences.md", Mine);
+        wiki.Write("notes/2026-02.md", Mine);
+
+        wiki.Run();
+        wiki.Run(WikiHarness.Now.AddHours(1), full: true);
+
+        Assert.Equal(Mine, wiki.Read("concepts/user-preferences.md"));
+        Assert.Equal(Mine, wiki.Read("notes/2026-02.md"));
+        Assert.Contains("concepts/user-preferences-2.md", wiki.Pages());
+        Assert.Contains("journal/2026-02-2.md", wiki.Pages());
+        Assert.DoesNotContain("journal/2026-02.md", wiki.Pages());
+        Assert.DoesNotContain(WikiLinter.Lint(wiki.Vault).Issues, i => i.Kind == LintIssue.BrokenLink);
+    }
+
+    [Fact]
+    public void A_generated_page_keeps_its_name_when_a_new_page_wants_the_same_one()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        var topic = wiki.Read("concepts/user-preferences.md");
+        // A project note of the same name: projects are named before topics, so it would take the topic's name.
+        File.WriteAllText(wiki.Fixture.Path("workspace", "memory", "projects", "user-preferences.md"), "# User preferences\n\n- A project now.\n");
+
+        var result = wiki.Run(WikiHarness.Now.AddHours(1));
+
+        Assert.Empty(result.Removed);
+        Assert.Contains("projects/user-preferences-2/user-preferences-2.md", result.Created);
+        Assert.Contains("# User Preferences", wiki.Read("concepts/user-preferences.md"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Frontmatter.Split(topic).Frontmatter!.Scalar("created"), Frontmatter.Split(wiki.Read("concepts/user-preferences.md")).Frontmatter!.Scalar("created"));
     }
 
     [Fact]

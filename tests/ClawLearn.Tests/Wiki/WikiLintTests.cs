@@ -33,6 +33,28 @@ public class WikiLintTests
     }
 
     [Fact]
+    public void Index_and_lint_agree_on_empty_missing_and_block_summaries()
+    {
+        using var wiki = new WikiHarness();
+        Directory.CreateDirectory(Path.Combine(wiki.Vault, "notes"));
+        string Mine(string summaryLines, string next) => Page.Replace("title: \"Lonely\"", "title: \"Mine\"")
+            .Replace("summary: \"A page of my own.\"\n", summaryLines) + $"See [[{next}]].\n";
+        wiki.Write("notes/empty.md", Mine("summary: \"\"\n", "folded"));
+        wiki.Write("notes/folded.md", Mine("summary: >-\n  Folded over\n  two lines.\n", "literal"));
+        wiki.Write("notes/literal.md", Mine("summary: |\n  Kept as\n  two lines.\n", "missing"));
+        wiki.Write("notes/missing.md", Mine("", "empty"));
+        wiki.Run();
+
+        var index = wiki.Read("index.md");
+        Assert.Contains("- [[folded]] — Folded over two lines. ( #notes)", index);
+        Assert.Contains("- [[literal]] — Kept as two lines. ( #notes)", index);
+        Assert.Contains("- [[empty]] — Mine ( #notes)", index);
+        Assert.Contains("- [[missing]] — Mine ( #notes)", index);
+        var report = WikiLinter.Lint(wiki.Vault);
+        Assert.DoesNotContain(report.Issues, i => i.Kind == LintIssue.IndexDrift);
+    }
+
+    [Fact]
     public void Broken_links_orphans_missing_fields_and_index_drift_are_found_and_fail_the_lint()
     {
         using var wiki = new WikiHarness();

@@ -225,6 +225,27 @@ public partial class WikiVaultTests
         Assert.Contains("no learning store (run clawlearn ingest)", bare.Read("entities/tool-exec.md"));
     }
 
+    [Fact]
+    public void A_vault_reached_through_a_symbolic_link_into_the_state_directory_is_refused()
+    {
+        using var wiki = new WikiHarness();
+        using var outside = new TempDir("clawlearn-links");
+        var state = wiki.Fixture.Open();
+        Directory.CreateDirectory(wiki.Fixture.Path("vault-in-state"));
+        var toVault = Path.Combine(outside.Path, "vault");
+        Directory.CreateSymbolicLink(toVault, wiki.Fixture.Path("vault-in-state"));
+        var toRoot = Path.Combine(outside.Path, "root");
+        Directory.CreateSymbolicLink(toRoot, wiki.Fixture.Root);
+        var toWorkspace = Path.Combine(outside.Path, "ws");
+        Directory.CreateSymbolicLink(toWorkspace, wiki.Fixture.Path("workspace"));
+
+        Assert.Contains("inside the OpenClaw state directory", WikiVault.Problem(state, toVault));
+        // A folder not made yet under a link: its nearest existing ancestor is resolved.
+        Assert.Contains("inside the OpenClaw state directory", WikiVault.Problem(state, Path.Combine(toRoot, "new", "vault")));
+        Assert.Contains("inside the", WikiVault.Problem(state, Path.Combine(toWorkspace, "memory", "wiki")));
+        Assert.Null(WikiVault.Problem(state, Path.Combine(outside.Path, "real-vault")));
+    }
+
     [GeneratedRegex(@"^- \[\[[^\]]+\]\] — .+ \( #[\w/-]+( #[\w/-]+)*\)$")]
     private static partial Regex IndexLine();
 
