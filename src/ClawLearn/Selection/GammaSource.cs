@@ -30,24 +30,41 @@ internal sealed class GammaSource(Random random)
         }
         var d = shape - 1.0 / 3;
         var c = 1 / Math.Sqrt(9 * d);
+        var k = c * c / 12; // 1/(108d)
         for (var i = 0; i < MaxRejections; i++)
         {
-            double x, v;
+            double x, t;
             var tries = 0;
             do
             {
                 x = Normal();
-                v = 1 + c * x;
+                t = c * x;
             }
-            while (v <= 0 && ++tries < MaxRejections);
-            if (v <= 0) continue;
-            v = v * v * v;
+            while (t <= -1 && ++tries < MaxRejections);
+            if (t <= -1) continue;
+            var v = (1 + t) * (1 + t) * (1 + t);
             var u = Uniform();
             var x2 = x * x;
-            if (u < 1 - 0.0331 * x2 * x2) return d * v;
+            if (QuickAccept(u, x2, t, k)) return d * v;
             if (Math.Log(u) < 0.5 * x2 + d * (1 - v + Math.Log(v))) return d * v;
         }
         return shape; // the mean: only reachable with a broken random source
+    }
+
+    /// <summary>
+    /// A quick acceptance for Marsaglia–Tsang: a proposal is accepted iff ln u &lt; x²/2 + d(1 − v + ln v). With
+    /// t = cx, v = (1 + t)³ and 9dc² = 1 the right side is 3d·r(t), r(t) = ln(1 + t) − t + t²/2 − t³/3, and since
+    /// r(0) = 0 and r′(t) = −t³/(1 + t), r(t) ≥ −t⁴/(4(1 + min(t, 0))) for every t &gt; −1; so it is at least
+    /// −x⁴/(108d(1 + min(t, 0))). As ln u ≤ u − 1, u &lt; 1 − x⁴/(108d(1 + min(t, 0))) implies acceptance: the same
+    /// decision as the logarithms, without them (multiplied out here, as a division costs more than the test saves).
+    /// Marsaglia and Tsang's fixed 1 − 0.0331x⁴ fits every d ≥ 2/3 at once and misses about one proposal in ten, each
+    /// costing two logarithms; this one, <paramref name="k"/> = 1/(108d), misses about 3/(108d) of them (0.1 % at
+    /// shape 30).
+    /// </summary>
+    internal static bool QuickAccept(double u, double x2, double t, double k)
+    {
+        var w = Math.Min(1 + t, 1);
+        return u * w < w - x2 * x2 * k;
     }
 
     /// <summary>A standard normal draw (ZIGNOR, 256 layers).</summary>
