@@ -5,17 +5,21 @@ namespace ClawLearn.Selection;
 /// <summary>
 /// Thompson's packing order as a radix sort: by group (seeds, then under-explored), then by draw, highest first, exact
 /// ties in input order. A comparison sort of 1,000 draws took about 45 µs, a third of a whole selection; this takes a
-/// few. Each arm gets a 32-bit key, the group in the top two bits and the draw's upper 30 bits below them (sign,
-/// exponent and 20 mantissa bits; draws lie in [0, 1], so the bits order like the values). A stable LSD pass per key
-/// byte that is not the same for every arm sorts the keys; arms whose keys tie (draws within about a millionth of
-/// each other) are then put in full-precision order by insertion, so tiny draws keep their order.
+/// few. Each arm gets a 24-bit key, the group in the top two bits and the draw's sign, exponent and upper 12 mantissa
+/// bits below them (draws lie in [0, 1], so the bits order like the values). A stable LSD pass per key byte that is
+/// not the same for every arm sorts the keys; arms whose keys tie (draws within about 2⁻¹² of each other, relatively)
+/// are then put in full-precision order, so close and tiny draws keep their order. Three passes of a 32-bit key cost
+/// more than the extra ties.
 /// </summary>
 internal static class DrawOrder
 {
     private const uint OneHigh = 0x3FF00000; // upper 32 bits of 1.0
 
-    // Below this many arms (a real inventory has 30 to 100) the four 256-entry histograms cost more than they save.
+    // Below this many arms (a real inventory has 30 to 100) the 256-entry histograms cost more than they save.
     private const int SmallCount = 64;
+
+    // Longer runs of arms whose keys tie are sorted by comparison rather than by insertion.
+    private const int LongRun = 16;
 
     /// <summary>Writes the order into <paramref name="order"/>; <paramref name="groups"/> are 0–3, first group first.</summary>
     public static void Sort(ReadOnlySpan<double> draws, ReadOnlySpan<byte> groups, Span<int> order)
@@ -32,23 +36,22 @@ internal static class DrawOrder
         var indexB = ArrayPool<int>.Shared.Rent(count);
         try
         {
-            Span<int> histograms = stackalloc int[4 * 256];
+            Span<int> histograms = stackalloc int[3 * 256];
             var keys = keysA.AsSpan(0, count);
             for (var i = 0; i < count; i++)
             {
-                var key = ((uint)groups[i] << 30) | (OneHigh - High(draws[i]));
+                var key = ((uint)groups[i] << 22) | ((OneHigh - High(draws[i])) >> 8);
                 keys[i] = key;
                 order[i] = i;
                 histograms[(int)(key & 0xFF)]++;
                 histograms[256 + (int)((key >> 8) & 0xFF)]++;
-                histograms[512 + (int)((key >> 16) & 0xFF)]++;
-                histograms[768 + (int)(key >> 24)]++;
+                histograms[512 + (int)(key >> 16)]++;
             }
 
             Span<int> index = order;
             Span<int> otherIndex = indexB.AsSpan(0, count);
             Span<uint> otherKeys = keysB.AsSpan(0, count);
-            for (var pass = 0; pass < 4; pass++)
+            for (var pass = 0; pass < 3; pass++)
             {
                 var counts = histograms.Slice(pass * 256, 256);
                 var shift = pass * 8;
@@ -111,9 +114,16 @@ internal static class DrawOrder
     private static uint High(double draw) =>
         draw > 0 ? (uint)(BitConverter.DoubleToUInt64Bits(Math.Min(draw, 1.0)) >> 32) : 0;
 
-    // A run of tied keys is short (usually two arms) and already in input order: a stable insertion sort by draw.
+    // A run of tied keys is short (usually two arms) and already in input order: a stable insertion sort by draw. Draws
+    // packed closer than the key's resolution (posteriors from very many pulls) make long runs, sorted by comparison.
     private static void ByDrawThenIndex(ReadOnlySpan<double> draws, Span<int> run)
     {
+        if (run.Length > LongRun)
+        {
+            var copy = draws.ToArray(); // rare, and a lambda cannot capture a span
+            run.Sort((a, b) => copy[a] != copy[b] ? copy[b].CompareTo(copy[a]) : a.CompareTo(b));
+            return;
+        }
         for (var i = 1; i < run.Length; i++)
         {
             var item = run[i];
