@@ -20,4 +20,19 @@ public static class GreedyPacking
         used = (int)total; // never more than the budget
         return included;
     }
+
+    /// <summary>The same packing into caller-owned memory (selection rents it, so a call allocates nothing here).</summary>
+    internal static int Pack(ReadOnlySpan<int> costs, ReadOnlySpan<int> order, int budget, Span<bool> included)
+    {
+        included.Clear();
+        var total = 0L;
+        foreach (var i in order)
+        {
+            var cost = Math.Max(0, costs[i]);
+            if (cost > budget - total) continue;
+            included[i] = true;
+            total += cost;
+        }
+        return (int)total;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using ClawLearn.Learning;
 
 namespace ClawLearn.Selection;
@@ -15,30 +14,30 @@ public static class ThompsonSelector
         SelectionOptions options, Random random)
     {
         var isBaseline = random.NextDouble() < options.BaselineRate;
-        var ranked = ArrayPool<Ranked>.Shared.Rent(arms.Count);
-        try
+        using var work = new SelectionWorkspace(arms.Count);
+        Rank(arms, posteriors, options, new GammaSource(random), work);
+        var order = work.Order;
+        if (isBaseline)
         {
-            return Decide(arms, posteriors, options, random, isBaseline, ranked);
+            for (var i = 0; i < order.Length; i++) order[i] = i;
         }
-        finally
+        else
         {
-            ArrayPool<Ranked>.Shared.Return(ranked);
+            DrawOrder.Sort(work.Draws, work.Groups, order);
         }
-    }
-
-    private static SelectionResult Decide(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors,
-        SelectionOptions options, Random random, bool isBaseline, Ranked[] ranked)
-    {
-        Rank(arms, posteriors, options, new GammaSource(random), ranked);
-        var order = isBaseline ? Enumerable.Range(0, arms.Count).ToArray() : SortedOrder(ranked, arms.Count);
-        var included = GreedyPacking.Pack(arms, order, options.TokenBudget, out var used);
+        var included = work.Included;
+        var used = GreedyPacking.Pack(work.Costs, order, options.TokenBudget, included);
         var propensities = options.PropensityRounds > 0 ? Propensities(arms, posteriors, options, new Random(random.Next())) : null;
+        var ids = work.Ids;
+        var costs = work.Costs;
+        var groups = work.Groups;
+        var draws = work.Draws;
         var decisions = new ArmDecision[order.Length];
-        for (var k = 0; k < order.Length; k++)
+        for (var k = 0; k < decisions.Length; k++)
         {
             var i = order[k];
-            var r = ranked[i];
-            decisions[k] = new ArmDecision(arms[i].ArmId, arms[i].TokenCost, included[i], isBaseline ? null : r.Score, r.Seed, r.Under, propensities?[i]);
+            decisions[k] = new ArmDecision(ids[i], costs[i], included[i], isBaseline ? null : draws[i], IsSeed(groups[i]),
+                IsUnderexplored(groups[i]), propensities?[i]);
         }
         return new SelectionResult(decisions, isBaseline, options.TokenBudget, used);
     }
@@ -50,88 +49,68 @@ public static class ThompsonSelector
     public static double[] Propensities(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors,
         SelectionOptions options, Random random)
     {
-        var baseline = GreedyPacking.Pack(arms, Enumerable.Range(0, arms.Count).ToArray(), options.TokenBudget, out _);
-        var counts = new int[arms.Count];
+        using var work = new SelectionWorkspace(arms.Count);
+        var order = work.Order;
+        var included = work.Included;
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Rank(arms, posteriors, options, null, work); // costs and groups only
+        var baseline = new bool[order.Length];
+        GreedyPacking.Pack(work.Costs, order, options.TokenBudget, baseline);
+        var counts = new int[order.Length];
         var rounds = Math.Max(1, options.PropensityRounds);
+        var draws = new GammaSource(random);
         for (var r = 0; r < rounds; r++)
         {
-            var included = GreedyPacking.Pack(arms, Order(arms, posteriors, options, random), options.TokenBudget, out _);
-            for (var i = 0; i < arms.Count; i++)
+            Rank(arms, posteriors, options, draws, work);
+            DrawOrder.Sort(work.Draws, work.Groups, order);
+            GreedyPacking.Pack(work.Costs, order, options.TokenBudget, included);
+            for (var i = 0; i < included.Length; i++)
             {
                 if (included[i]) counts[i]++;
             }
         }
         var rate = Math.Clamp(options.BaselineRate, 0, 1);
-        return Enumerable.Range(0, arms.Count).Select(i => rate * (baseline[i] ? 1 : 0) + (1 - rate) * counts[i] / (double)rounds).ToArray();
+        var propensities = new double[order.Length];
+        for (var i = 0; i < propensities.Length; i++) propensities[i] = rate * (baseline[i] ? 1 : 0) + (1 - rate) * counts[i] / (double)rounds;
+        return propensities;
     }
 
     /// <summary>Thompson's packing order: seeds, then under-explored arms, then by a posterior draw (stable).</summary>
     public static int[] Order(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options, Random random)
     {
-        var ranked = ArrayPool<Ranked>.Shared.Rent(arms.Count);
-        try
-        {
-            Rank(arms, posteriors, options, new GammaSource(random), ranked);
-            return SortedOrder(ranked, arms.Count);
-        }
-        finally
-        {
-            ArrayPool<Ranked>.Shared.Return(ranked);
-        }
+        using var work = new SelectionWorkspace(arms.Count);
+        Rank(arms, posteriors, options, new GammaSource(random), work);
+        var order = new int[work.Count];
+        DrawOrder.Sort(work.Draws, work.Groups, order);
+        return order;
     }
 
-    // One posterior lookup and one draw per arm; flags computed once.
+    // One posterior lookup and one draw per arm (none without a source); the group (seed, under-explored) computed once.
     private static void Rank(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options,
-        GammaSource draws, Ranked[] ranked)
+        GammaSource? source, SelectionWorkspace work)
     {
         var anySeeds = options.Seeds.Patterns.Count > 0;
-        for (var i = 0; i < arms.Count; i++)
+        var ids = work.Ids;
+        var costs = work.Costs;
+        var groups = work.Groups;
+        var draws = work.Draws;
+        for (var i = 0; i < ids.Length; i++)
         {
-            var id = arms[i].ArmId;
+            var arm = arms[i];
+            var id = arm.ArmId;
             var known = posteriors.TryGetValue(id, out var p);
+            var seed = anySeeds && options.Seeds.Matches(id);
+            var under = !known || p!.Pulls < options.MinPulls;
+            ids[i] = id;
+            costs[i] = arm.TokenCost;
+            groups[i] = (byte)((seed ? 0 : 2) + (under ? 0 : 1));
+            if (source is null) continue;
             var (alpha, beta) = known ? (p!.Alpha, p.Beta) : Priors.For(id, options.Seeds, options.SeedBoost);
-            ranked[i] = new Ranked(anySeeds && options.Seeds.Matches(id), !known || p!.Pulls < options.MinPulls, draws.Beta(alpha, beta));
+            draws[i] = source.Beta(alpha, beta);
         }
     }
 
-    // Seeds first, then under-explored, then by draw (highest first). Arms are bucketed by group (four at most),
-    // then each bucket is sorted by its draws with a primitive sort, several times faster than a comparer; keeping the
-    // draw itself as the key keeps full precision for tiny draws. Exact ties are put back in input order afterwards.
-    private static int[] SortedOrder(Ranked[] ranked, int count)
-    {
-        var order = new int[count];
-        Span<int> starts = stackalloc int[5];
-        for (var i = 0; i < count; i++) starts[Group(ranked[i]) + 1]++;
-        for (var g = 1; g < 5; g++) starts[g] += starts[g - 1];
-        Span<int> next = stackalloc int[4];
-        starts[..4].CopyTo(next);
-        for (var i = 0; i < count; i++) order[next[Group(ranked[i])]++] = i;
+    private static bool IsSeed(byte group) => group < 2;
 
-        var keys = ArrayPool<double>.Shared.Rent(count);
-        try
-        {
-            for (var k = 0; k < count; k++) keys[k] = -ranked[order[k]].Score;
-            for (var g = 0; g < 4; g++)
-            {
-                var length = starts[g + 1] - starts[g];
-                if (length > 1) Array.Sort(keys, order, starts[g], length);
-            }
-            for (var start = 0; start < count;)
-            {
-                var end = start + 1;
-                while (end < count && keys[end] == keys[start] && Group(ranked[order[end]]) == Group(ranked[order[start]])) end++;
-                if (end - start > 1) Array.Sort(order, start, end - start);
-                start = end;
-            }
-            return order;
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(keys);
-        }
-    }
-
-    private static int Group(Ranked r) => (r.Seed ? 0 : 2) + (r.Under ? 0 : 1);
-
-    private readonly record struct Ranked(bool Seed, bool Under, double Score);
+    private static bool IsUnderexplored(byte group) => (group & 1) == 0;
 }

@@ -53,6 +53,38 @@ public class BetaSamplerTests
         Assert.InRange(sumSquares / n - mean * mean, shape * 0.95, shape * 1.05);
     }
 
+    /// <summary>The quick acceptance must only accept what Marsaglia–Tsang's logarithm test accepts: checked just under
+    /// its bound, over proposals from the lowest possible x (v → 0) to far in the upper tail.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1.5)]
+    [InlineData(4)]
+    [InlineData(30)]
+    [InlineData(10_000)]
+    public void The_quick_acceptance_never_accepts_a_proposal_the_logarithms_reject(double shape)
+    {
+        var d = shape - 1.0 / 3;
+        var c = 1 / Math.Sqrt(9 * d);
+        var k = c * c / 12;
+        var checkedAny = false;
+        for (var step = 1; step < 20_000; step++)
+        {
+            var x = -1 / c + step * (1 / c + 8) / 20_000;
+            var t = c * x;
+            var v = (1 + t) * (1 + t) * (1 + t);
+            var logAcceptance = 0.5 * x * x + d * (1 - v + Math.Log(v)); // accept iff ln u < this
+            var bound = 1 - x * x * x * x * k / Math.Min(1 + t, 1);
+            foreach (var u in new[] { bound - 1e-12, bound * 0.999, 0.5, 0.9, 0.999, 0.999999 })
+            {
+                if (!(u > 0) || !GammaSource.QuickAccept(u, x * x, t, k)) continue;
+                checkedAny = true;
+                Assert.True(Math.Log(u) < logAcceptance + 1e-9 * Math.Max(1, Math.Abs(logAcceptance)),
+                    $"shape {shape}, x {x}, u {u}: quick-accepted, but ln u = {Math.Log(u)} ≥ {logAcceptance}");
+            }
+        }
+        Assert.True(checkedAny);
+    }
+
     [Fact]
     public void The_same_seed_gives_the_same_draws()
     {
