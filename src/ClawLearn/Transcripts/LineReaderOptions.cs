@@ -13,4 +13,11 @@ public readonly record struct LineReaderOptions
 
     /// <summary>Tool-result text kept per turn; the rest is cut (results are the lowest-value text). Default 4096.</summary>
     public int MaxToolResultChars { get; init; } = 4096;
+
+    /// <summary>
+    /// Only what run facts are built from: user and tool-result turns keep their role, time and every other field
+    /// but get an empty text, which is then never decoded (runs take assistant text and tool-call arguments only).
+    /// Ingest reads this way; everything else gets the full text.
+    /// </summary>
+    internal bool RunFactsOnly { get; init; }
 }

@@ -54,14 +54,14 @@ internal static class TranscriptLineParser
         switch (message.Str(LineField.Role, line))
         {
             case "user":
-                return LineOutcome.Of(new Turn(TurnRole.User, time, ContentText.Of(message, line), [], EntryId: entryId));
+                return LineOutcome.Of(new Turn(TurnRole.User, time, options.RunFactsOnly ? "" : ContentText.Of(message, line), [], EntryId: entryId));
             case "assistant":
                 if (IsDropped(message, line)) return LineOutcome.Drop;
                 return LineOutcome.Of(new Turn(TurnRole.Assistant, time, ContentText.AssistantText(message, line),
                     ToolCalls(message, line), Usage(message, usage), message.Str(LineField.Provider, line), message.Str(LineField.Model, line),
                     message.Str(LineField.StopReason, line), message.Str(LineField.ErrorMessage, line), EntryId: entryId));
             case "toolResult":
-                return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ContentText.Limited(message, line, options.MaxToolResultChars), [],
+                return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ToolResultText(message, line, options), [],
                     ToolName: message.Str(LineField.ToolName, line), IsError: message[LineField.IsError].Bool(), EntryId: entryId));
             case var role:
                 return LineOutcome.Of(new MetadataEntry(role is null ? "message" : $"message:{role}", message.Str(LineField.Summary, line), time));
@@ -75,7 +75,7 @@ internal static class TranscriptLineParser
         switch (role)
         {
             case "user":
-                return LineOutcome.Of(new Turn(TurnRole.User, time, ContentText.Of(root, line), []));
+                return LineOutcome.Of(new Turn(TurnRole.User, time, options.RunFactsOnly ? "" : ContentText.Of(root, line), []));
             case "assistant":
                 if (IsDropped(root, line)) return LineOutcome.Drop;
                 return LineOutcome.Of(new Turn(TurnRole.Assistant, time, ContentText.Of(root, line), ToolCalls(root, line),
@@ -87,12 +87,15 @@ internal static class TranscriptLineParser
                 return LineOutcome.Of(new Turn(TurnRole.ToolCall, time, "",
                     [new ToolCall(root.Str(LineField.Id, line), name, ContentText.StringsOf(input, line))], ToolName: name));
             case "tool_result":
-                return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ContentText.Limited(root, line, options.MaxToolResultChars), [],
+                return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ToolResultText(root, line, options), [],
                     ToolName: root.Str(LineField.Name, line), IsError: root[LineField.IsError].Bool()));
             default:
                 return LineOutcome.Of(new MetadataEntry($"role:{role}", null, time));
         }
     }
+
+    private static string ToolResultText(ScannedObject owner, ReadOnlySpan<byte> line, LineReaderOptions options) =>
+        options.RunFactsOnly ? "" : ContentText.Limited(owner, line, options.MaxToolResultChars);
 
     // A tool with no usable name still counts as a call, under one name that makes a valid arm id.
     private static string ToolName(string? name) => string.IsNullOrWhiteSpace(name) ? "(unnamed)" : name.Trim();

@@ -52,6 +52,14 @@ public class LineParserEquivalenceTests
         if (expected == "throws InvalidOperationException" && actual != expected && LoneSurrogateInName(line)) return;
         if (expected != actual)
             Assert.Fail($"line {Encoding.UTF8.GetString(line)[..Math.Min(line.Length, 2000)]}\nexpected {expected}\nactual   {actual}");
+
+        // Reading for run facts only blanks user and tool-result text; everything else is the same.
+        var factsOnly = Describe(() => TranscriptLineParser.Parse(line, options with { RunFactsOnly = true }));
+        var blanked = Describe(() => ReferenceLineParser.Parse(line, options) is { Record: Turn { Role: TurnRole.User or TurnRole.ToolResult } t } o
+            ? o with { Record = t with { Text = "" } }
+            : ReferenceLineParser.Parse(line, options));
+        if (blanked != factsOnly && !(expected.StartsWith("throws", StringComparison.Ordinal) && actual == expected))
+            Assert.Fail($"line {Encoding.UTF8.GetString(line)[..Math.Min(line.Length, 2000)]}\nexpected {blanked}\nfacts only {factsOnly}");
     }
 
     private static bool LoneSurrogateInName(byte[] line)
