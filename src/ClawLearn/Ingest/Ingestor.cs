@@ -17,6 +17,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
 {
     private const int IdentityBytes = 1024;
     private const int WriteBatchSessions = 200;
+    // How far reading may run ahead of the store writes. Only run facts are held (a few KB a session), and a long
+    // way ahead keeps every core busy while one of them reads a single huge transcript.
+    private const int ReadAheadSessions = 1024;
 
     /// <summary>Ingests every agent (or the one asked for); <paramref name="progress"/> gets (done, total, session).</summary>
     public IReadOnlyList<AgentIngestResult> Run(Action<int, int, string>? progress = null)
@@ -80,18 +83,30 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         var reset = sessions.Count(s => stale.Contains(s.SessionId));
 
         var counts = new SessionCounts();
-        using var reader = new SessionReader(state.Files, options.Lines);
-        // Store writes are batched: one transaction per batch of sessions, not one per session.
-        foreach (var batch in sessions.Chunk(WriteBatchSessions))
+        var metaJson = sessions.Select(s => SourceCursor.Serialize(SessionMeta.From(s))).ToList();
+        var toRead = Enumerable.Range(0, sessions.Count)
+            .Where(i => !IsUnchanged(sessions[i], cursors.GetValueOrDefault(sessions[i].SessionId)))
+            .ToList();
+        // Sources are read and reduced to run facts on worker threads, ahead of this one; every store write stays on
+        // this thread, in session order, so the store ends up exactly as a sequential ingest leaves it.
+        using (var reads = new OrderedParallel<SessionReader, SessionRead>(toRead.Count, Environment.ProcessorCount, ReadAheadSessions,
+            () => new SessionReader(state.Files, options.Lines with { RunFactsOnly = true }),
+            (reader, k) => ReadSession(sessions[toRead[k]], cursors.GetValueOrDefault(sessions[toRead[k]].SessionId), metaJson[toRead[k]], reader)))
         {
-            store.InTransaction(() =>
+            var next = 0;
+            // Store writes are batched: one transaction per batch of sessions, not one per session.
+            foreach (var batch in Enumerable.Range(0, sessions.Count).Chunk(WriteBatchSessions))
             {
-                foreach (var session in batch)
+                store.InTransaction(() =>
                 {
-                    tick();
-                    IngestSession(session, cursors.GetValueOrDefault(session.SessionId), reader, store, counts, problems);
-                }
-            });
+                    foreach (var i in batch)
+                    {
+                        tick();
+                        if (next < toRead.Count && toRead[next] == i) Save(sessions[i], reads.Take(next++), store, counts, problems);
+                        else SaveUnchanged(cursors[sessions[i].SessionId], metaJson[i], store, counts);
+                    }
+                });
+            }
         }
         var (read, unchanged, lines, skipped, metaChanged) = (counts.Read, counts.Unchanged, counts.Lines, counts.Skipped, counts.MetaChanged);
 
@@ -126,26 +141,42 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         public bool MetaChanged;
     }
 
-    // One session: skipped when its source is unchanged (its metadata still refreshed), else read from its cursor.
-    private void IngestSession(SessionInfo session, SourceCursor? cursor, SessionReader reader, ILearningStore store, SessionCounts counts,
-        List<string> problems)
+    private bool IsUnchanged(SessionInfo session, SourceCursor? cursor)
     {
-        var meta = SourceCursor.Serialize(SessionMeta.From(session));
         var (size, modified) = SizeAndTime(session.Source);
-        if (cursor is not null && cursor.Kind == session.Source.Kind.ToString() && cursor.Path == session.Source.Path
-            && cursor.Size == size && cursor.ModifiedTicks == modified)
+        return cursor is not null && cursor.Kind == session.Source.Kind.ToString() && cursor.Path == session.Source.Path
+            && cursor.Size == size && cursor.ModifiedTicks == modified;
+    }
+
+    // An unchanged source is not read; its metadata (key, channel, report) is still refreshed.
+    private static void SaveUnchanged(SourceCursor cursor, string meta, ILearningStore store, SessionCounts counts)
+    {
+        counts.Unchanged++;
+        if (cursor.MetaJson == meta) return;
+        store.SaveCursor(cursor with { MetaJson = meta });
+        counts.MetaChanged = true;
+    }
+
+    /// <summary>What reading one session gave: its run facts from <see cref="FromIndex"/> on and its next cursor, or a problem.</summary>
+    private sealed record SessionRead(string SessionId, int FromIndex, IReadOnlyList<RunFacts> Facts, SourceCursor? Next, TranscriptReadStats Stats,
+        string? Problem);
+
+    private void Save(SessionInfo session, SessionRead read, ILearningStore store, SessionCounts counts, List<string> problems)
+    {
+        if (read.Problem is { } problem)
         {
-            counts.Unchanged++;
-            if (cursor.MetaJson == meta) return;
-            store.SaveCursor(cursor with { MetaJson = meta });
-            counts.MetaChanged = true;
+            problems.Add(problem);
             return;
         }
         try
         {
-            var stats = ReadSession(session, cursor, size, modified, meta, reader, store);
-            counts.Lines += stats.Lines;
-            counts.Skipped += stats.SkippedTotal;
+            store.InTransaction(() =>
+            {
+                store.ReplaceFacts(session.AgentId, read.SessionId, read.FromIndex, read.Facts);
+                store.SaveCursor(read.Next!);
+            });
+            counts.Lines += read.Stats.Lines;
+            counts.Skipped += read.Stats.SkippedTotal;
             counts.Read++;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
@@ -154,43 +185,46 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         }
     }
 
-    private TranscriptReadStats ReadSession(SessionInfo session, SourceCursor? cursor, long size, long modified, string meta,
-        SessionReader reader, ILearningStore store)
+    // Runs on a worker thread: reads the source from its cursor and reduces it to run facts; touches no store.
+    private SessionRead ReadSession(SessionInfo session, SourceCursor? cursor, string meta, SessionReader reader)
     {
         var source = session.Source;
-        var sameSource = cursor is not null && cursor.Kind == source.Kind.ToString() && cursor.Path == source.Path;
-        var resume = sameSource && size >= cursor!.Size && Identity(source, cursor.Identity) == cursor.Identity;
-        var identity = resume ? cursor!.Identity : Identity(source, null);
-        var fromIndex = resume ? cursor!.NextUserIndex : 0;
-        var collector = new RunCollector(session.AgentId, session.SessionId, TargetsFor(session), fromIndex,
-            resume ? cursor!.Provider : null, resume ? cursor!.Model : null);
         var stats = new TranscriptReadStats();
-        long? start = resume ? cursor!.Position : null;
-        foreach (var (record, position) in reader.ReadPositioned(source, stats, start)) collector.Add(record, position);
-        var (finished, last) = collector.Complete();
-        var facts = last is null ? finished : [.. finished, last];
+        try
+        {
+            var (size, modified) = SizeAndTime(source);
+            var sameSource = cursor is not null && cursor.Kind == source.Kind.ToString() && cursor.Path == source.Path;
+            var resume = sameSource && size >= cursor!.Size && Identity(source, cursor.Identity) == cursor.Identity;
+            var identity = resume ? cursor!.Identity : Identity(source, null);
+            var fromIndex = resume ? cursor!.NextUserIndex : 0;
+            var collector = new RunCollector(session.AgentId, session.SessionId, TargetsFor(session), fromIndex,
+                resume ? cursor!.Provider : null, resume ? cursor!.Model : null);
+            long? start = resume ? cursor!.Position : null;
+            foreach (var (record, position) in reader.ReadPositioned(source, stats, start)) collector.Add(record, position);
+            var (finished, last) = collector.Complete();
+            var facts = last is null ? finished : [.. finished, last];
 
-        var isSqlite = source.Kind == SessionSourceKind.Sqlite;
-        SourceCursor next;
-        if (last is not null)
-        {
-            // Next time, read the last run again from its user turn: it may be pending or still growing.
-            next = new SourceCursor(session.AgentId, session.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
-                isSqlite ? last.Position - 1 : last.Position, last.UserIndex, last.PriorProvider, last.PriorModel, meta);
+            var isSqlite = source.Kind == SessionSourceKind.Sqlite;
+            SourceCursor next;
+            if (last is not null)
+            {
+                // Next time, read the last run again from its user turn: it may be pending or still growing.
+                next = new SourceCursor(session.AgentId, session.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
+                    isSqlite ? last.Position - 1 : last.Position, last.UserIndex, last.PriorProvider, last.PriorModel, meta);
+            }
+            else
+            {
+                var (provider, model) = collector.CurrentModel;
+                var position = isSqlite ? stats.LastSeq ?? start ?? long.MinValue : stats.ConsumedBytes;
+                next = new SourceCursor(session.AgentId, session.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
+                    position, fromIndex, provider, model, meta);
+            }
+            return new SessionRead(session.SessionId, fromIndex, facts, next, stats, null);
         }
-        else
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
-            var (provider, model) = collector.CurrentModel;
-            var position = isSqlite ? stats.LastSeq ?? start ?? long.MinValue : stats.ConsumedBytes;
-            next = new SourceCursor(session.AgentId, session.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
-                position, fromIndex, provider, model, meta);
+            return new SessionRead(session.SessionId, 0, [], null, stats, $"{state.Relative(source.Path)}: not ingested: {e.Message}");
         }
-        store.InTransaction(() =>
-        {
-            store.ReplaceFacts(session.AgentId, session.SessionId, fromIndex, facts);
-            store.SaveCursor(next);
-        });
-        return stats;
     }
 
     private ReferenceTargets TargetsFor(SessionInfo session) => _targets[session.AgentId];
