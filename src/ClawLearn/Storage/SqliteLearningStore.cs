@@ -84,7 +84,7 @@ public sealed class SqliteLearningStore : ILearningStore
         return result;
     }
 
-    public void SaveCursor(SourceCursor c) => Execute(
+    public void SaveCursor(SourceCursor c) => Prepared(
         "INSERT OR REPLACE INTO sources VALUES ($a, $s, $k, $p, $i, $size, $m, $pos, $n, $prov, $model, $meta)",
         ("$a", c.AgentId), ("$s", c.SessionId), ("$k", c.Kind), ("$p", c.Path), ("$i", c.Identity), ("$size", c.Size),
         ("$m", c.ModifiedTicks), ("$pos", c.Position), ("$n", c.NextUserIndex), ("$prov", (object?)c.Provider ?? DBNull.Value),
@@ -95,16 +95,12 @@ public sealed class SqliteLearningStore : ILearningStore
     {
         InTransaction(() =>
         {
-            Execute("DELETE FROM run_facts WHERE agent_id = $a AND session_id = $s AND user_index >= $i", ("$a", agentId), ("$s", sessionId), ("$i", fromUserIndex));
-            using var insert = Command("INSERT OR REPLACE INTO run_facts VALUES ($a, $s, $i, $d, $j)");
-            var (a, s, i, d, j) = (insert.Parameters.Add("$a", SqliteType.Text), insert.Parameters.Add("$s", SqliteType.Text),
-                insert.Parameters.Add("$i", SqliteType.Integer), insert.Parameters.Add("$d", SqliteType.Text), insert.Parameters.Add("$j", SqliteType.Text));
+            Prepared("DELETE FROM run_facts WHERE agent_id = $a AND session_id = $s AND user_index >= $i", ("$a", agentId), ("$s", sessionId), ("$i", fromUserIndex));
             foreach (var f in facts)
             {
-                (a.Value, s.Value, i.Value) = (f.AgentId, f.SessionId, f.UserIndex);
-                d.Value = f.Timestamp is { } ts ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime).ToString("yyyy-MM-dd") : DBNull.Value;
-                j.Value = JsonSerializer.Serialize(f, LearningJsonContext.Default.RunFacts);
-                insert.ExecuteNonQuery();
+                var day = f.Timestamp is { } ts ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime).ToString("yyyy-MM-dd") : (object)DBNull.Value;
+                Prepared("INSERT OR REPLACE INTO run_facts VALUES ($a, $s, $i, $d, $j)", ("$a", f.AgentId), ("$s", f.SessionId), ("$i", f.UserIndex),
+                    ("$d", day), ("$j", JsonSerializer.Serialize(f, LearningJsonContext.Default.RunFacts)));
             }
         });
     }
@@ -254,6 +250,24 @@ public sealed class SqliteLearningStore : ILearningStore
         return command;
     }
 
+    // Statements that ingest runs once per session are prepared once and kept for the connection's life: preparing
+    // them again each time cost more than running them.
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    private void Prepared(string sql, params ReadOnlySpan<(string Name, object Value)> args)
+    {
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, _) in args) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            _prepared[sql] = command;
+        }
+        command.Transaction = _transaction;
+        for (var i = 0; i < args.Length; i++) command.Parameters[i].Value = args[i].Value;
+        command.ExecuteNonQuery();
+    }
+
     private void Execute(string sql, params (string, object)[] args)
     {
         using var command = Command(sql, args);
@@ -274,5 +288,9 @@ public sealed class SqliteLearningStore : ILearningStore
         command.ExecuteNonQuery();
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        foreach (var command in _prepared.Values) command.Dispose();
+        _connection.Dispose();
+    }
 }
