@@ -90,7 +90,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         // Sources are read and reduced to run facts on worker threads, ahead of this one; every store write stays on
         // this thread, in session order, so the store ends up exactly as a sequential ingest leaves it.
         using (var reads = new OrderedParallel<SessionReader, SessionRead>(toRead.Count, Environment.ProcessorCount, ReadAheadSessions,
-            () => new SessionReader(state.Files, options.Lines with { RunFactsOnly = true }),
+            () => new SessionReader(state.Files, _lines),
             (reader, k) => ReadSession(sessions[toRead[k]], cursors.GetValueOrDefault(sessions[toRead[k]].SessionId), metaJson[toRead[k]], reader)))
         {
             var next = 0;
@@ -193,18 +193,28 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         try
         {
             var (size, modified) = SizeAndTime(source);
+            var isSqlite = source.Kind == SessionSourceKind.Sqlite;
+            // A file is opened once: its identity is hashed through the same handle its lines are then read from.
+            using var file = isSqlite ? null : state.Files.OpenRead(source.Path);
             var sameSource = cursor is not null && cursor.Kind == source.Kind.ToString() && cursor.Path == source.Path;
-            var resume = sameSource && size >= cursor!.Size && Identity(source, cursor.Identity) == cursor.Identity;
-            var identity = resume ? cursor!.Identity : Identity(source, null);
+            var resume = sameSource && size >= cursor!.Size && Identity(file, cursor.Identity) == cursor.Identity;
+            var identity = resume ? cursor!.Identity : Identity(file, null);
             var fromIndex = resume ? cursor!.NextUserIndex : 0;
             var collector = new RunCollector(session.AgentId, session.SessionId, TargetsFor(session), fromIndex,
                 resume ? cursor!.Provider : null, resume ? cursor!.Model : null);
             long? start = resume ? cursor!.Position : null;
-            foreach (var (record, position) in reader.ReadPositioned(source, stats, start)) collector.Add(record, position);
+            if (file is null)
+            {
+                foreach (var (record, position) in reader.ReadPositioned(source, stats, start)) collector.Add(record, position);
+            }
+            else
+            {
+                file.Seek(0, SeekOrigin.Begin);
+                foreach (var (record, position) in JsonlTranscriptReader.ReadPositioned(file, stats, _lines, start ?? 0)) collector.Add(record, position);
+            }
             var (finished, last) = collector.Complete();
             var facts = last is null ? finished : [.. finished, last];
 
-            var isSqlite = source.Kind == SessionSourceKind.Sqlite;
             SourceCursor next;
             if (last is not null)
             {
@@ -230,6 +240,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
     private ReferenceTargets TargetsFor(SessionInfo session) => _targets[session.AgentId];
 
     private readonly Dictionary<string, ReferenceTargets> _targets = [];
+
+    // Ingest reads only what run facts are built from (default options, like everywhere, mean the documented defaults).
+    private readonly LineReaderOptions _lines = (options.Lines == default ? new LineReaderOptions() : options.Lines) with { RunFactsOnly = true };
 
     // Sessions whose facts a workspace change made stale: all of them when bootstrap files or MEMORY.md changed,
     // else those with runs on (or the day after) a daily note that was added, changed or deleted.
@@ -259,14 +272,15 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         source.Kind == SessionSourceKind.Sqlite ? (source.EventCount ?? 0, 0) : (source.Bytes, source.ModifiedTicks);
 
     // A file's identity is "N:hash" of its first N bytes (N fixed at the first read, at most 1 KiB): compaction or a
-    // rewrite changes them, appends do not. Checking an existing identity re-hashes the same N bytes.
-    private string Identity(SessionSource source, string? existing)
+    // rewrite changes them, appends do not. Checking an existing identity re-hashes the same N bytes. SQLite
+    // sessions (no file) are "sqlite".
+    private static string Identity(FileStream? stream, string? existing)
     {
-        if (source.Kind == SessionSourceKind.Sqlite) return "sqlite";
+        if (stream is null) return "sqlite";
         var length = existing is not null && existing.IndexOf(':') is > 0 and var colon && int.TryParse(existing.AsSpan(0, colon), out var n)
             ? n
             : IdentityBytes;
-        using var stream = state.Files.OpenRead(source.Path);
+        stream.Seek(0, SeekOrigin.Begin);
         var buffer = new byte[length];
         var read = stream.ReadAtLeast(buffer, length, throwOnEndOfStream: false);
         return $"{read}:{Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, read)))}";
