@@ -109,7 +109,25 @@ public sealed class SqliteLearningStore : ILearningStore
     {
         using var command = Command("SELECT facts_json FROM run_facts WHERE agent_id = $a ORDER BY session_id, user_index", ("$a", agentId));
         using var reader = command.ExecuteReader();
-        while (reader.Read()) yield return JsonSerializer.Deserialize(reader.GetString(0), LearningJsonContext.Default.RunFacts)!;
+        var chunk = new List<string>(JsonChunk);
+        while (true)
+        {
+            chunk.Clear();
+            while (chunk.Count < JsonChunk && reader.Read()) chunk.Add(reader.GetString(0));
+            if (chunk.Count == 0) yield break;
+            foreach (var facts in InParallel(chunk, json => JsonSerializer.Deserialize(json, LearningJsonContext.Default.RunFacts)!)) yield return facts;
+        }
+    }
+
+    // Rebuilding an agent's traces (de)serialises every run's JSON: that CPU work is spread over the cores a chunk at
+    // a time (bounded memory), and the results keep their order.
+    private const int JsonChunk = 4096;
+
+    private static TOut[] InParallel<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> convert)
+    {
+        var results = new TOut[items.Count];
+        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = convert(items[i]));
+        return results;
     }
 
     public IReadOnlyList<string> SessionsOnDays(string agentId, IEnumerable<DateOnly> days)
@@ -138,20 +156,24 @@ public sealed class SqliteLearningStore : ILearningStore
             using var upsert = Command("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES ($id, $a, $t, $j, 'ingest')");
             var (id, a, t, j) = (upsert.Parameters.Add("$id", SqliteType.Text), upsert.Parameters.Add("$a", SqliteType.Text),
                 upsert.Parameters.Add("$t", SqliteType.Integer), upsert.Parameters.Add("$j", SqliteType.Text));
-            foreach (var trace in traces)
+            foreach (var chunk in traces.Chunk(JsonChunk))
             {
-                var json = JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace);
-                if (existing.Remove(trace.TraceId, out var old))
+                var jsons = InParallel(chunk, trace => JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace));
+                for (var k = 0; k < chunk.Length; k++)
                 {
-                    if (old == json) continue;
-                    changed++;
+                    var (trace, json) = (chunk[k], jsons[k]);
+                    if (existing.Remove(trace.TraceId, out var old))
+                    {
+                        if (old == json) continue;
+                        changed++;
+                    }
+                    else
+                    {
+                        added++;
+                    }
+                    (id.Value, a.Value, t.Value, j.Value) = (trace.TraceId, agentId, trace.Timestamp, json);
+                    upsert.ExecuteNonQuery();
                 }
-                else
-                {
-                    added++;
-                }
-                (id.Value, a.Value, t.Value, j.Value) = (trace.TraceId, agentId, trace.Timestamp, json);
-                upsert.ExecuteNonQuery();
             }
             using var delete = Command("DELETE FROM traces WHERE trace_id = $id");
             var p = delete.Parameters.Add("$id", SqliteType.Text);
