@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using ClawLearn.Runs;
 using ClawLearn.Sessions;
 using ClawLearn.StateDir;
@@ -82,7 +83,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         }
         var reset = sessions.Count(s => stale.Contains(s.SessionId));
 
-        var counts = new SessionCounts();
+        // With no run facts stored for the agent yet (a first ingest), what this ingest writes is all the store holds:
+        // traces are then built from those facts as they are, not read back and deserialised.
+        var counts = new SessionCounts { Written = store.CountFacts(agent.Id) == 0 ? [] : null };
         var metaJson = sessions.Select(s => SourceCursor.Serialize(SessionMeta.From(s))).ToList();
         var toRead = Enumerable.Range(0, sessions.Count)
             .Where(i => !IsUnchanged(sessions[i], cursors.GetValueOrDefault(sessions[i].SessionId)))
@@ -115,7 +118,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         if (rebuild)
         {
             var metas = store.Cursors(agent.Id).Where(c => c.MetaJson is not null).ToDictionary(c => c.SessionId, c => c.Meta!);
-            var built = new TraceBuilder(snapshot.Inventory, options.Learning).Build(store.Facts(agent.Id), id => metas.GetValueOrDefault(id));
+            var built = new TraceBuilder(snapshot.Inventory, options.Learning).Build(FactsInStoreOrder(store, agent.Id, counts.Written), id => metas.GetValueOrDefault(id));
             (added, changed, removed) = store.SyncTraces(agent.Id, built.Traces);
             (pending, noTime) = (built.Pending, built.SkippedNoTime);
             store.SetMeta($"workspace:{agent.Id}", snapshot.Fingerprint);
@@ -139,6 +142,25 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         public int Read, Unchanged;
         public long Lines, Skipped;
         public bool MetaChanged;
+        /// <summary>Facts written, per session, while the store held none before; null when that does not hold.</summary>
+        public List<(string SessionId, IReadOnlyList<RunFacts> Facts)>? Written;
+    }
+
+    // The facts the store holds, in its order (session id as SQLite compares text, i.e. by UTF-8 bytes; then user
+    // index): the ones just written when they are provably all of them (the same count, nothing else written),
+    // else read back from the store.
+    private static IEnumerable<RunFacts> FactsInStoreOrder(ILearningStore store, string agentId, List<(string SessionId, IReadOnlyList<RunFacts> Facts)>? written)
+    {
+        if (written is null || written.Sum(w => (long)w.Facts.Count) != store.CountFacts(agentId)) return store.Facts(agentId);
+        return written
+            .OrderBy(w => Encoding.UTF8.GetBytes(w.SessionId), Utf8Order.Instance)
+            .SelectMany(w => w.Facts.OrderBy(f => f.UserIndex));
+    }
+
+    private sealed class Utf8Order : IComparer<byte[]>
+    {
+        public static Utf8Order Instance { get; } = new();
+        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
     }
 
     private bool IsUnchanged(SessionInfo session, SourceCursor? cursor)
@@ -178,9 +200,11 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             counts.Lines += read.Stats.Lines;
             counts.Skipped += read.Stats.SkippedTotal;
             counts.Read++;
+            counts.Written?.Add((read.SessionId, read.Facts));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
+            counts.Written = null; // a write failed part-way: what the store holds is no longer known here
             problems.Add($"{state.Relative(session.Source.Path)}: not ingested: {e.Message}");
         }
     }

@@ -130,6 +130,8 @@ public sealed class SqliteLearningStore : ILearningStore
         return results;
     }
 
+    public long CountFacts(string agentId) => (long)Scalar("SELECT COUNT(*) FROM run_facts WHERE agent_id = $a", ("$a", agentId))!;
+
     public IReadOnlyList<string> SessionsOnDays(string agentId, IEnumerable<DateOnly> days)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
