@@ -41,6 +41,7 @@ internal struct JsonSlot
     public readonly long? TimeMs(ReadOnlySpan<byte> line) => Kind switch
     {
         JsonTokenType.Number when Number is { } d && double.IsFinite(d) => (long)d,
+        JsonTokenType.String when !Escaped && Timestamps.TryParseCanonical(line.Slice(Start + 1, Length - 2), out var ms) => ms,
         JsonTokenType.String => Timestamps.ParseIso(Decode(line)),
         _ => null,
     };
