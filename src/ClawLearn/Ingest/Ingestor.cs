@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using ClawLearn.Runs;
 using ClawLearn.Sessions;
 using ClawLearn.StateDir;
@@ -17,6 +18,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
 {
     private const int IdentityBytes = 1024;
     private const int WriteBatchSessions = 200;
+    // How far reading may run ahead of the store writes. Only run facts are held (a few KB a session), and a long
+    // way ahead keeps every core busy while one of them reads a single huge transcript.
+    private const int ReadAheadSessions = 1024;
 
     /// <summary>Ingests every agent (or the one asked for); <paramref name="progress"/> gets (done, total, session).</summary>
     public IReadOnlyList<AgentIngestResult> Run(Action<int, int, string>? progress = null)
@@ -79,19 +83,33 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         }
         var reset = sessions.Count(s => stale.Contains(s.SessionId));
 
-        var counts = new SessionCounts();
-        using var reader = new SessionReader(state.Files, options.Lines);
-        // Store writes are batched: one transaction per batch of sessions, not one per session.
-        foreach (var batch in sessions.Chunk(WriteBatchSessions))
+        // With no run facts stored for the agent yet (a first ingest), what this ingest writes is all the store holds:
+        // traces are then built from those facts as they are, not read back and deserialised.
+        var counts = new SessionCounts { Written = store.CountFacts(agent.Id) == 0 ? [] : null };
+        var metaJson = sessions.Select(s => SourceCursor.Serialize(SessionMeta.From(s))).ToList();
+        var toRead = Enumerable.Range(0, sessions.Count)
+            .Where(i => !IsUnchanged(sessions[i], cursors.GetValueOrDefault(sessions[i].SessionId)))
+            .ToList();
+        // Sources are read and reduced to run facts on worker threads, ahead of this one; every store write stays on
+        // this thread, in session order, so the store ends up exactly as a sequential ingest leaves it.
+        using (var reads = new OrderedParallel<SessionReader, SessionRead>(toRead.Count, Environment.ProcessorCount, ReadAheadSessions,
+            () => new SessionReader(state.Files, _lines),
+            (reader, k) => ReadSession(sessions[toRead[k]], cursors.GetValueOrDefault(sessions[toRead[k]].SessionId), metaJson[toRead[k]], reader)))
         {
-            store.InTransaction(() =>
+            var next = 0;
+            // Store writes are batched: one transaction per batch of sessions, not one per session.
+            foreach (var batch in Enumerable.Range(0, sessions.Count).Chunk(WriteBatchSessions))
             {
-                foreach (var session in batch)
+                store.InTransaction(() =>
                 {
-                    tick();
-                    IngestSession(session, cursors.GetValueOrDefault(session.SessionId), reader, store, counts, problems);
-                }
-            });
+                    foreach (var i in batch)
+                    {
+                        tick();
+                        if (next < toRead.Count && toRead[next] == i) Save(sessions[i], reads.Take(next++), store, counts, problems);
+                        else SaveUnchanged(cursors[sessions[i].SessionId], metaJson[i], store, counts);
+                    }
+                });
+            }
         }
         var (read, unchanged, lines, skipped, metaChanged) = (counts.Read, counts.Unchanged, counts.Lines, counts.Skipped, counts.MetaChanged);
 
@@ -100,7 +118,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         if (rebuild)
         {
             var metas = store.Cursors(agent.Id).Where(c => c.MetaJson is not null).ToDictionary(c => c.SessionId, c => c.Meta!);
-            var built = new TraceBuilder(snapshot.Inventory, options.Learning).Build(store.Facts(agent.Id), id => metas.GetValueOrDefault(id));
+            var built = new TraceBuilder(snapshot.Inventory, options.Learning).Build(FactsInStoreOrder(store, agent.Id, counts.Written), id => metas.GetValueOrDefault(id));
             (added, changed, removed) = store.SyncTraces(agent.Id, built.Traces);
             (pending, noTime) = (built.Pending, built.SkippedNoTime);
             store.SetMeta($"workspace:{agent.Id}", snapshot.Fingerprint);
@@ -124,78 +142,131 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         public int Read, Unchanged;
         public long Lines, Skipped;
         public bool MetaChanged;
+        /// <summary>Facts written, per session, while the store held none before; null when that does not hold.</summary>
+        public List<(string SessionId, IReadOnlyList<RunFacts> Facts)>? Written;
     }
 
-    // One session: skipped when its source is unchanged (its metadata still refreshed), else read from its cursor.
-    private void IngestSession(SessionInfo session, SourceCursor? cursor, SessionReader reader, ILearningStore store, SessionCounts counts,
-        List<string> problems)
+    // The facts the store holds, in its order (session id as SQLite compares text, i.e. by UTF-8 bytes; then user
+    // index): the ones just written when they are provably all of them (the same count, nothing else written),
+    // else read back from the store.
+    private static IEnumerable<RunFacts> FactsInStoreOrder(ILearningStore store, string agentId, List<(string SessionId, IReadOnlyList<RunFacts> Facts)>? written)
     {
-        var meta = SourceCursor.Serialize(SessionMeta.From(session));
+        if (written is null || written.Sum(w => (long)w.Facts.Count) != store.CountFacts(agentId)) return store.Facts(agentId);
+        return written
+            .OrderBy(w => Encoding.UTF8.GetBytes(w.SessionId), Utf8Order.Instance)
+            .SelectMany(w => w.Facts.OrderBy(f => f.UserIndex));
+    }
+
+    private sealed class Utf8Order : IComparer<byte[]>
+    {
+        public static Utf8Order Instance { get; } = new();
+        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
+    }
+
+    private bool IsUnchanged(SessionInfo session, SourceCursor? cursor)
+    {
         var (size, modified) = SizeAndTime(session.Source);
-        if (cursor is not null && cursor.Kind == session.Source.Kind.ToString() && cursor.Path == session.Source.Path
-            && cursor.Size == size && cursor.ModifiedTicks == modified)
+        return cursor is not null && cursor.Kind == session.Source.Kind.ToString() && cursor.Path == session.Source.Path
+            && cursor.Size == size && cursor.ModifiedTicks == modified;
+    }
+
+    // An unchanged source is not read; its metadata (key, channel, report) is still refreshed.
+    private static void SaveUnchanged(SourceCursor cursor, string meta, ILearningStore store, SessionCounts counts)
+    {
+        counts.Unchanged++;
+        if (cursor.MetaJson == meta) return;
+        store.SaveCursor(cursor with { MetaJson = meta });
+        counts.MetaChanged = true;
+    }
+
+    /// <summary>What reading one session gave: its run facts from <see cref="FromIndex"/> on and its next cursor, or a problem.</summary>
+    private sealed record SessionRead(string SessionId, int FromIndex, IReadOnlyList<RunFacts> Facts, SourceCursor? Next, TranscriptReadStats Stats,
+        string? Problem);
+
+    private void Save(SessionInfo session, SessionRead read, ILearningStore store, SessionCounts counts, List<string> problems)
+    {
+        if (read.Problem is { } problem)
         {
-            counts.Unchanged++;
-            if (cursor.MetaJson == meta) return;
-            store.SaveCursor(cursor with { MetaJson = meta });
-            counts.MetaChanged = true;
+            problems.Add(problem);
             return;
         }
         try
         {
-            var stats = ReadSession(session, cursor, size, modified, meta, reader, store);
-            counts.Lines += stats.Lines;
-            counts.Skipped += stats.SkippedTotal;
+            store.InTransaction(() =>
+            {
+                store.ReplaceFacts(session.AgentId, read.SessionId, read.FromIndex, read.Facts);
+                store.SaveCursor(read.Next!);
+            });
+            counts.Lines += read.Stats.Lines;
+            counts.Skipped += read.Stats.SkippedTotal;
             counts.Read++;
+            counts.Written?.Add((read.SessionId, read.Facts));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
+            counts.Written = null; // a write failed part-way: what the store holds is no longer known here
             problems.Add($"{state.Relative(session.Source.Path)}: not ingested: {e.Message}");
         }
     }
 
-    private TranscriptReadStats ReadSession(SessionInfo session, SourceCursor? cursor, long size, long modified, string meta,
-        SessionReader reader, ILearningStore store)
+    // Runs on a worker thread: reads the source from its cursor and reduces it to run facts; touches no store.
+    private SessionRead ReadSession(SessionInfo session, SourceCursor? cursor, string meta, SessionReader reader)
     {
         var source = session.Source;
-        var sameSource = cursor is not null && cursor.Kind == source.Kind.ToString() && cursor.Path == source.Path;
-        var resume = sameSource && size >= cursor!.Size && Identity(source, cursor.Identity) == cursor.Identity;
-        var identity = resume ? cursor!.Identity : Identity(source, null);
-        var fromIndex = resume ? cursor!.NextUserIndex : 0;
-        var collector = new RunCollector(session.AgentId, session.SessionId, TargetsFor(session), fromIndex,
-            resume ? cursor!.Provider : null, resume ? cursor!.Model : null);
         var stats = new TranscriptReadStats();
-        long? start = resume ? cursor!.Position : null;
-        foreach (var (record, position) in reader.ReadPositioned(source, stats, start)) collector.Add(record, position);
-        var (finished, last) = collector.Complete();
-        var facts = last is null ? finished : [.. finished, last];
+        try
+        {
+            var (size, modified) = SizeAndTime(source);
+            var isSqlite = source.Kind == SessionSourceKind.Sqlite;
+            // A file is opened once: its identity is hashed through the same handle its lines are then read from.
+            using var file = isSqlite ? null : state.Files.OpenRead(source.Path);
+            var sameSource = cursor is not null && cursor.Kind == source.Kind.ToString() && cursor.Path == source.Path;
+            var resume = sameSource && size >= cursor!.Size && Identity(file, cursor.Identity) == cursor.Identity;
+            var identity = resume ? cursor!.Identity : Identity(file, null);
+            var fromIndex = resume ? cursor!.NextUserIndex : 0;
+            var collector = new RunCollector(session.AgentId, session.SessionId, TargetsFor(session), fromIndex,
+                resume ? cursor!.Provider : null, resume ? cursor!.Model : null);
+            long? start = resume ? cursor!.Position : null;
+            if (file is null)
+            {
+                foreach (var (record, position) in reader.ReadPositioned(source, stats, start)) collector.Add(record, position);
+            }
+            else
+            {
+                file.Seek(0, SeekOrigin.Begin);
+                foreach (var (record, position) in JsonlTranscriptReader.ReadPositioned(file, stats, _lines, start ?? 0)) collector.Add(record, position);
+            }
+            var (finished, last) = collector.Complete();
+            var facts = last is null ? finished : [.. finished, last];
 
-        var isSqlite = source.Kind == SessionSourceKind.Sqlite;
-        SourceCursor next;
-        if (last is not null)
-        {
-            // Next time, read the last run again from its user turn: it may be pending or still growing.
-            next = new SourceCursor(session.AgentId, session.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
-                isSqlite ? last.Position - 1 : last.Position, last.UserIndex, last.PriorProvider, last.PriorModel, meta);
+            SourceCursor next;
+            if (last is not null)
+            {
+                // Next time, read the last run again from its user turn: it may be pending or still growing.
+                next = new SourceCursor(session.AgentId, session.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
+                    isSqlite ? last.Position - 1 : last.Position, last.UserIndex, last.PriorProvider, last.PriorModel, meta);
+            }
+            else
+            {
+                var (provider, model) = collector.CurrentModel;
+                var position = isSqlite ? stats.LastSeq ?? start ?? long.MinValue : stats.ConsumedBytes;
+                next = new SourceCursor(session.AgentId, session.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
+                    position, fromIndex, provider, model, meta);
+            }
+            return new SessionRead(session.SessionId, fromIndex, facts, next, stats, null);
         }
-        else
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
-            var (provider, model) = collector.CurrentModel;
-            var position = isSqlite ? stats.LastSeq ?? start ?? long.MinValue : stats.ConsumedBytes;
-            next = new SourceCursor(session.AgentId, session.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
-                position, fromIndex, provider, model, meta);
+            return new SessionRead(session.SessionId, 0, [], null, stats, $"{state.Relative(source.Path)}: not ingested: {e.Message}");
         }
-        store.InTransaction(() =>
-        {
-            store.ReplaceFacts(session.AgentId, session.SessionId, fromIndex, facts);
-            store.SaveCursor(next);
-        });
-        return stats;
     }
 
     private ReferenceTargets TargetsFor(SessionInfo session) => _targets[session.AgentId];
 
     private readonly Dictionary<string, ReferenceTargets> _targets = [];
+
+    // Ingest reads only what run facts are built from (default options, like everywhere, mean the documented defaults).
+    private readonly LineReaderOptions _lines = (options.Lines == default ? new LineReaderOptions() : options.Lines) with { RunFactsOnly = true };
 
     // Sessions whose facts a workspace change made stale: all of them when bootstrap files or MEMORY.md changed,
     // else those with runs on (or the day after) a daily note that was added, changed or deleted.
@@ -225,14 +296,15 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         source.Kind == SessionSourceKind.Sqlite ? (source.EventCount ?? 0, 0) : (source.Bytes, source.ModifiedTicks);
 
     // A file's identity is "N:hash" of its first N bytes (N fixed at the first read, at most 1 KiB): compaction or a
-    // rewrite changes them, appends do not. Checking an existing identity re-hashes the same N bytes.
-    private string Identity(SessionSource source, string? existing)
+    // rewrite changes them, appends do not. Checking an existing identity re-hashes the same N bytes. SQLite
+    // sessions (no file) are "sqlite".
+    private static string Identity(FileStream? stream, string? existing)
     {
-        if (source.Kind == SessionSourceKind.Sqlite) return "sqlite";
+        if (stream is null) return "sqlite";
         var length = existing is not null && existing.IndexOf(':') is > 0 and var colon && int.TryParse(existing.AsSpan(0, colon), out var n)
             ? n
             : IdentityBytes;
-        using var stream = state.Files.OpenRead(source.Path);
+        stream.Seek(0, SeekOrigin.Begin);
         var buffer = new byte[length];
         var read = stream.ReadAtLeast(buffer, length, throwOnEndOfStream: false);
         return $"{read}:{Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, read)))}";

@@ -30,11 +30,16 @@ public sealed class ReferenceTargets
     public void MatchDailyNote(DateOnly date, string lowerText, HashSet<string> hits)
     {
         if (!NoteDates.Contains(date)) return;
-        if (!_notes.TryGetValue(date, out var note))
+        (LineMatcher Lines, string FileName)? note;
+        // Ingest matches runs of several sessions at once; a note's matcher is built once, under the lock, then only read.
+        lock (_notes)
         {
-            var text = _readNote(date);
-            note = text is null ? null : (new LineMatcher(text.Split('\n').Select(l => (ArmId.DailyNote(date), LineMatcher.Significant(l)))), $"{date:yyyy-MM-dd}.md");
-            _notes[date] = note;
+            if (!_notes.TryGetValue(date, out note))
+            {
+                var text = _readNote(date);
+                note = text is null ? null : (new LineMatcher(text.Split('\n').Select(l => (ArmId.DailyNote(date), LineMatcher.Significant(l)))), $"{date:yyyy-MM-dd}.md");
+                _notes[date] = note;
+            }
         }
         if (note is not { } n) return;
         if (lowerText.Contains(n.FileName, StringComparison.Ordinal)) hits.Add(ArmId.DailyNote(date));

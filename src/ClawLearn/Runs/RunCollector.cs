@@ -74,6 +74,10 @@ public sealed partial class RunCollector
         _current = null;
     }
 
+    // Lower-cased once, not once per run.
+    private static readonly (string Name, string Lower)[] LowerBootstrapNames =
+        BootstrapFileNames.InPriorityOrder.Select(n => (n, n.ToLowerInvariant())).ToArray();
+
     [GeneratedRegex(@"([A-Za-z0-9_][A-Za-z0-9_.\-]*)/SKILL\.md", RegexOptions.CultureInvariant)]
     private static partial Regex SkillPath();
 
@@ -127,7 +131,7 @@ public sealed partial class RunCollector
         {
             var arguments = _arguments.ToString();
             var lower = (_text + "\n" + arguments).ToLowerInvariant();
-            var files = BootstrapFileNames.InPriorityOrder.Where(n => lower.Contains(n.ToLowerInvariant(), StringComparison.Ordinal)).Distinct().ToList();
+            var files = LowerBootstrapNames.Where(n => lower.Contains(n.Lower, StringComparison.Ordinal)).Select(n => n.Name).Distinct().ToList();
             var memory = new HashSet<string>(StringComparer.Ordinal);
             targets.MatchMemory(lower, memory);
             if ((_userTime ?? _first) is { } ts)

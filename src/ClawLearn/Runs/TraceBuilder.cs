@@ -15,14 +15,16 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
 
     public Result Build(IEnumerable<RunFacts> facts, Func<string, SessionMeta?> sessions)
     {
-        var runs = new List<(RunFacts Facts, string TraceId, long Timestamp)>();
+        var timed = new List<(RunFacts Facts, long Timestamp)>();
         int noTime = 0, pending = 0;
         foreach (var f in facts)
         {
             if (!f.HasAssistant) { pending++; continue; }
             if (f.Timestamp is not { } ts) { noTime++; continue; }
-            runs.Add((f, TraceIds.TraceId(f.AgentId, f.SessionId, f.UserIndex), ts));
+            timed.Add((f, ts));
         }
+        var ids = InParallel(timed.Count, i => TraceIds.TraceId(timed[i].Facts.AgentId, timed[i].Facts.SessionId, timed[i].Facts.UserIndex));
+        var runs = timed.Select((r, i) => (r.Facts, TraceId: ids[i], r.Timestamp)).ToList();
         runs.Sort((a, b) => a.Timestamp != b.Timestamp ? a.Timestamp.CompareTo(b.Timestamp) : string.CompareOrdinal(a.TraceId, b.TraceId));
 
         var sessionIds = runs.Select(r => r.Facts.SessionId).Distinct().ToList();
@@ -31,20 +33,33 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
         var knownTools = new List<string>();
         var knownSkills = new List<string>();
         var sessionsSeen = new HashSet<string>(StringComparer.Ordinal);
-        var traces = new List<RunTrace>(runs.Count);
-        foreach (var (f, traceId, timestamp) in runs)
+        var metas = new SessionMeta?[runs.Count];
+        var known = new (int Tools, int Skills)[runs.Count];
+        for (var r = 0; r < runs.Count; r++)
         {
+            var f = runs[r].Facts;
             var meta = sessions(f.SessionId);
             if (sessionsSeen.Add(f.SessionId) && meta?.Report is { } report)
                 foreach (var skill in report.SkillChars.Keys.Order(StringComparer.Ordinal)) AddOnce(knownSkills, skill);
             foreach (var tool in f.ToolsCalled) AddOnce(knownTools, tool);
             foreach (var skill in f.SkillsReferenced) AddOnce(knownSkills, skill);
-            traces.Add(Trace(f, traceId, timestamp, meta, knownTools, knownSkills, toolCosts, skillCosts));
+            (metas[r], known[r]) = (meta, (knownTools.Count, knownSkills.Count));
         }
+        // What a run had depends on history only through the tools and skills known by then, a prefix of the final
+        // lists (they only grow): with that recorded, the traces themselves are independent and built in parallel.
+        var traces = InParallel(runs.Count, r => Trace(runs[r].Facts, runs[r].TraceId, runs[r].Timestamp, metas[r],
+            knownTools.Take(known[r].Tools), knownSkills.Take(known[r].Skills), toolCosts, skillCosts));
         return new Result(traces, noTime, pending);
     }
 
-    private RunTrace Trace(RunFacts f, string traceId, long timestamp, SessionMeta? meta, List<string> tools, List<string> skills,
+    private static T[] InParallel<T>(int count, Func<int, T> make)
+    {
+        var results = new T[count];
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = make(i));
+        return results;
+    }
+
+    private RunTrace Trace(RunFacts f, string traceId, long timestamp, SessionMeta? meta, IEnumerable<string> tools, IEnumerable<string> skills,
         Dictionary<string, int> toolCosts, Dictionary<string, int> skillCosts)
     {
         var arms = new List<ArmOutcome>();

@@ -35,10 +35,11 @@ public static class SessionDiscovery
                 AddFiles(state, Path.Combine(state.Root, "sessions"), agent.Id, options, sources, skipped);
             var windows = AddSqlite(state, agent, sources, skipped, problems);
 
+            var lookup = new IndexLookup(index);
             foreach (var group in sources.GroupBy(s => s.SessionId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var winner = PickWinner(group.ToList(), state, skipped);
-                sessions.Add(Describe(winner, index, windows));
+                sessions.Add(Describe(winner, lookup, windows));
             }
         }
         return new SessionCatalog(sessions, skipped, indexes, problems);
@@ -48,25 +49,37 @@ public static class SessionDiscovery
         List<SkippedSource> skipped)
     {
         if (!Directory.Exists(dir)) return;
-        foreach (var path in Directory.EnumerateFiles(dir).Order(StringComparer.Ordinal))
+        var paths = Directory.EnumerateFiles(dir).Order(StringComparer.Ordinal).ToList();
+        // Each file needs a privacy check, a stat and usually a header probe: I/O-bound, so files are looked at in
+        // parallel, and the results kept in name order so the catalog is the same as a sequential pass gives.
+        var found = new (SessionSource? Source, SkippedSource? Skipped)[paths.Count];
+        Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => found[i] = LookAt(state, paths[i], agentId, options));
+        foreach (var (source, skip) in found)
         {
-            if (!state.Files.IsAllowed(path)) continue;
-            var name = TranscriptFileName.Parse(Path.GetFileName(path));
-            if (name is null) continue;
-            if (name.ArchiveKind is not null && !options.IncludeArchived) continue;
-            var kind = name.ArchiveKind is null ? SessionSourceKind.Jsonl : SessionSourceKind.Archived;
-            try
-            {
-                var info = new FileInfo(path);
-                var id = options.KnownSessionId?.Invoke(path, info.Length, info.LastWriteTimeUtc.Ticks)
-                    ?? HeaderId(path, state.Files) ?? name.StemSessionId;
-                sources.Add(new SessionSource(agentId, id, kind, path, info.Length, name, ModifiedTicks: info.LastWriteTimeUtc.Ticks));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // A dangling link, or a file the live gateway renamed or deleted a moment ago.
-                skipped.Add(new SkippedSource(new SessionSource(agentId, name.StemSessionId, kind, path, 0, name), $"unreadable: {e.Message}"));
-            }
+            if (source is not null) sources.Add(source);
+            if (skip is not null) skipped.Add(skip);
+        }
+    }
+
+    private static (SessionSource?, SkippedSource?) LookAt(StateDirectory state, string path, string agentId, DiscoveryOptions options)
+    {
+        if (!state.Files.IsAllowed(path)) return (null, null);
+        var name = TranscriptFileName.Parse(Path.GetFileName(path));
+        if (name is null) return (null, null);
+        if (name.ArchiveKind is not null && !options.IncludeArchived) return (null, null);
+        var kind = name.ArchiveKind is null ? SessionSourceKind.Jsonl : SessionSourceKind.Archived;
+        try
+        {
+            var info = new FileInfo(path);
+            var id = options.KnownSessionId?.Invoke(path, info.Length, info.LastWriteTimeUtc.Ticks)
+                ?? HeaderId(path, state.Files) ?? name.StemSessionId;
+            return (new SessionSource(agentId, id, kind, path, info.Length, name, ModifiedTicks: info.LastWriteTimeUtc.Ticks), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A dangling link, or a file the live gateway renamed or deleted a moment ago.
+            return (null, new SkippedSource(new SessionSource(agentId, name.StemSessionId, kind, path, 0, name), $"unreadable: {e.Message}"));
         }
     }
 
@@ -114,11 +127,28 @@ public static class SessionDiscovery
         return winner;
     }
 
-    private static SessionInfo Describe(SessionSource source, SessionIndex index, IReadOnlyDictionary<string, SqliteSessionWindow> windows)
+    // The first index entry for each session id and for each transcript file name: a 40 MB index has tens of
+    // thousands of entries, too many to search once per session.
+    private sealed class IndexLookup
+    {
+        public IndexLookup(SessionIndex index)
+        {
+            foreach (var e in index.Entries)
+            {
+                if (e.SessionId is { } id) ById.TryAdd(id, e);
+                if (e.SessionFile is { } f) ByFileName.TryAdd(Path.GetFileName(f), e);
+            }
+        }
+
+        public Dictionary<string, SessionIndexEntry> ById { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, SessionIndexEntry> ByFileName { get; } = new(StringComparer.Ordinal);
+    }
+
+    private static SessionInfo Describe(SessionSource source, IndexLookup index, IReadOnlyDictionary<string, SqliteSessionWindow> windows)
     {
         var fileName = Path.GetFileName(source.Path);
-        var entry = index.Entries.FirstOrDefault(e => e.SessionId == source.SessionId)
-            ?? index.Entries.FirstOrDefault(e => e.SessionFile is { } f && Path.GetFileName(f) == fileName && source.Kind != SessionSourceKind.Sqlite);
+        var entry = index.ById.GetValueOrDefault(source.SessionId)
+            ?? (source.Kind != SessionSourceKind.Sqlite ? index.ByFileName.GetValueOrDefault(fileName) : null);
         windows.TryGetValue(source.SessionId, out var window);
         entry ??= window?.NodeEntry;
 

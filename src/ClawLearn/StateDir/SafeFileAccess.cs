@@ -11,8 +11,11 @@ public sealed class SafeFileAccess(string stateDir)
 {
     public string StateDir { get; } = Path.GetFullPath(stateDir);
 
-    /// <summary>Raised with the full path of every file opened, before it is opened.</summary>
+    /// <summary>Raised with the full path of every file opened, before it is opened. Ingest opens files on several
+    /// threads; the event is raised under a lock, so a subscriber never sees two calls at once.</summary>
     public event Action<string>? Opened;
+
+    private readonly Lock _openedLock = new();
 
     public bool IsAllowed(string path) => PrivacyBoundary.ForbiddenReason(StateDir, Path.GetFullPath(path)) is null;
 
@@ -65,7 +68,10 @@ public sealed class SafeFileAccess(string stateDir)
     {
         var full = Path.GetFullPath(path);
         if (PrivacyBoundary.ForbiddenReason(StateDir, full) is { } reason) Throw.PrivacyViolation(full, reason);
-        Opened?.Invoke(full);
+        if (Opened is { } opened)
+        {
+            lock (_openedLock) opened(full);
+        }
         return full;
     }
 }

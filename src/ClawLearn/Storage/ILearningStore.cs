@@ -21,6 +21,8 @@ public interface ILearningStore : IDisposable
     /// <summary>Replaces a session's run facts from <paramref name="fromUserIndex"/> on.</summary>
     void ReplaceFacts(string agentId, string sessionId, int fromUserIndex, IEnumerable<RunFacts> facts);
     IEnumerable<RunFacts> Facts(string agentId);
+    /// <summary>How many run facts are stored for the agent.</summary>
+    long CountFacts(string agentId) => Facts(agentId).LongCount();
     /// <summary>Sessions with a run whose UTC day is one of <paramref name="days"/>.</summary>
     IReadOnlyList<string> SessionsOnDays(string agentId, IEnumerable<DateOnly> days);
 

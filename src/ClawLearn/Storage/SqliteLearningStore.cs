@@ -86,7 +86,7 @@ public sealed class SqliteLearningStore : ILearningStore
         return result;
     }
 
-    public void SaveCursor(SourceCursor c) => Execute(
+    public void SaveCursor(SourceCursor c) => Prepared(
         "INSERT OR REPLACE INTO sources VALUES ($a, $s, $k, $p, $i, $size, $m, $pos, $n, $prov, $model, $meta)",
         ("$a", c.AgentId), ("$s", c.SessionId), ("$k", c.Kind), ("$p", c.Path), ("$i", c.Identity), ("$size", c.Size),
         ("$m", c.ModifiedTicks), ("$pos", c.Position), ("$n", c.NextUserIndex), ("$prov", (object?)c.Provider ?? DBNull.Value),
@@ -97,16 +97,12 @@ public sealed class SqliteLearningStore : ILearningStore
     {
         InTransaction(() =>
         {
-            Execute("DELETE FROM run_facts WHERE agent_id = $a AND session_id = $s AND user_index >= $i", ("$a", agentId), ("$s", sessionId), ("$i", fromUserIndex));
-            using var insert = Command("INSERT OR REPLACE INTO run_facts VALUES ($a, $s, $i, $d, $j)");
-            var (a, s, i, d, j) = (insert.Parameters.Add("$a", SqliteType.Text), insert.Parameters.Add("$s", SqliteType.Text),
-                insert.Parameters.Add("$i", SqliteType.Integer), insert.Parameters.Add("$d", SqliteType.Text), insert.Parameters.Add("$j", SqliteType.Text));
+            Prepared("DELETE FROM run_facts WHERE agent_id = $a AND session_id = $s AND user_index >= $i", ("$a", agentId), ("$s", sessionId), ("$i", fromUserIndex));
             foreach (var f in facts)
             {
-                (a.Value, s.Value, i.Value) = (f.AgentId, f.SessionId, f.UserIndex);
-                d.Value = f.Timestamp is { } ts ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime).ToString("yyyy-MM-dd") : DBNull.Value;
-                j.Value = JsonSerializer.Serialize(f, LearningJsonContext.Default.RunFacts);
-                insert.ExecuteNonQuery();
+                var day = f.Timestamp is { } ts ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime).ToString("yyyy-MM-dd") : (object)DBNull.Value;
+                Prepared("INSERT OR REPLACE INTO run_facts VALUES ($a, $s, $i, $d, $j)", ("$a", f.AgentId), ("$s", f.SessionId), ("$i", f.UserIndex),
+                    ("$d", day), ("$j", JsonSerializer.Serialize(f, LearningJsonContext.Default.RunFacts)));
             }
         });
     }
@@ -115,8 +111,28 @@ public sealed class SqliteLearningStore : ILearningStore
     {
         using var command = Command("SELECT facts_json FROM run_facts WHERE agent_id = $a ORDER BY session_id, user_index", ("$a", agentId));
         using var reader = command.ExecuteReader();
-        while (reader.Read()) yield return JsonSerializer.Deserialize(reader.GetString(0), LearningJsonContext.Default.RunFacts)!;
+        var chunk = new List<string>(JsonChunk);
+        while (true)
+        {
+            chunk.Clear();
+            while (chunk.Count < JsonChunk && reader.Read()) chunk.Add(reader.GetString(0));
+            if (chunk.Count == 0) yield break;
+            foreach (var facts in InParallel(chunk, json => JsonSerializer.Deserialize(json, LearningJsonContext.Default.RunFacts)!)) yield return facts;
+        }
     }
+
+    // Rebuilding an agent's traces (de)serialises every run's JSON: that CPU work is spread over the cores a chunk at
+    // a time (bounded memory), and the results keep their order.
+    private const int JsonChunk = 4096;
+
+    private static TOut[] InParallel<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> convert)
+    {
+        var results = new TOut[items.Count];
+        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = convert(items[i]));
+        return results;
+    }
+
+    public long CountFacts(string agentId) => (long)Scalar("SELECT COUNT(*) FROM run_facts WHERE agent_id = $a", ("$a", agentId))!;
 
     public IReadOnlyList<string> SessionsOnDays(string agentId, IEnumerable<DateOnly> days)
     {
@@ -144,20 +160,24 @@ public sealed class SqliteLearningStore : ILearningStore
             using var upsert = Command("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES ($id, $a, $t, $j, 'ingest')");
             var (id, a, t, j) = (upsert.Parameters.Add("$id", SqliteType.Text), upsert.Parameters.Add("$a", SqliteType.Text),
                 upsert.Parameters.Add("$t", SqliteType.Integer), upsert.Parameters.Add("$j", SqliteType.Text));
-            foreach (var trace in traces)
+            foreach (var chunk in traces.Chunk(JsonChunk))
             {
-                var json = JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace);
-                if (existing.Remove(trace.TraceId, out var old))
+                var jsons = InParallel(chunk, trace => JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace));
+                for (var k = 0; k < chunk.Length; k++)
                 {
-                    if (old == json) continue;
-                    changed++;
+                    var (trace, json) = (chunk[k], jsons[k]);
+                    if (existing.Remove(trace.TraceId, out var old))
+                    {
+                        if (old == json) continue;
+                        changed++;
+                    }
+                    else
+                    {
+                        added++;
+                    }
+                    (id.Value, a.Value, t.Value, j.Value) = (trace.TraceId, agentId, trace.Timestamp, json);
+                    upsert.ExecuteNonQuery();
                 }
-                else
-                {
-                    added++;
-                }
-                (id.Value, a.Value, t.Value, j.Value) = (trace.TraceId, agentId, trace.Timestamp, json);
-                upsert.ExecuteNonQuery();
             }
             using var delete = Command("DELETE FROM traces WHERE trace_id = $id");
             var p = delete.Parameters.Add("$id", SqliteType.Text);
@@ -256,6 +276,24 @@ public sealed class SqliteLearningStore : ILearningStore
         return command;
     }
 
+    // Statements that ingest runs once per session are prepared once and kept for the connection's life: preparing
+    // them again each time cost more than running them.
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    private void Prepared(string sql, params ReadOnlySpan<(string Name, object Value)> args)
+    {
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, _) in args) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            _prepared[sql] = command;
+        }
+        command.Transaction = _transaction;
+        for (var i = 0; i < args.Length; i++) command.Parameters[i].Value = args[i].Value;
+        command.ExecuteNonQuery();
+    }
+
     private void Execute(string sql, params (string, object)[] args)
     {
         using var command = Command(sql, args);
@@ -276,5 +314,9 @@ public sealed class SqliteLearningStore : ILearningStore
         command.ExecuteNonQuery();
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        foreach (var command in _prepared.Values) command.Dispose();
+        _connection.Dispose();
+    }
 }

@@ -16,6 +16,35 @@ public static partial class Timestamps
             : null;
     }
 
+    /// <summary>
+    /// The form OpenClaw writes, <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>, as UTF-8, without the regular expression and the
+    /// general parser: true with the same value <see cref="ParseIso"/> gives; false for anything else (another form,
+    /// or a field out of range), which the caller then hands to <see cref="ParseIso"/>.
+    /// </summary>
+    internal static bool TryParseCanonical(ReadOnlySpan<byte> t, out long ms)
+    {
+        ms = 0;
+        if (t.Length != 24 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != '.' || t[23] != 'Z') return false;
+        if (!Digits(t, 0, 4, out var year) || !Digits(t, 5, 2, out var month) || !Digits(t, 8, 2, out var day) || !Digits(t, 11, 2, out var hour)
+            || !Digits(t, 14, 2, out var minute) || !Digits(t, 17, 2, out var second) || !Digits(t, 20, 3, out var milli)) return false;
+        // Only plainly valid values; leap seconds, hour 24 and year 0 are left to the general parser.
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return false;
+        ms = new DateTimeOffset(year, month, day, hour, minute, second, milli, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> t, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var d = t[i] - '0';
+            if ((uint)d > 9) return false;
+            value = value * 10 + d;
+        }
+        return true;
+    }
+
     [GeneratedRegex(@"^\s*\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?)?\s*(Z|z|[+-]\d{2}(:?\d{2})?)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoShape();
 

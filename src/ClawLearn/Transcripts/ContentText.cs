@@ -5,48 +5,58 @@ namespace ClawLearn.Transcripts;
 
 /// <summary>
 /// Turns message content into text: a string as is; an array as its text-like parts joined by newlines
-/// (images become <c>[image]</c>, never base64); an object as its <c>text</c>, else compact JSON.
+/// (images become <c>[image]</c>, never base64); an object as its <c>text</c>, else compact JSON. Works on a
+/// scanned line: only the strings that end up in the text are decoded.
 /// </summary>
 internal static class ContentText
 {
-    public static string Of(JsonElement? content) => content switch
+    public static string Of(ScannedObject owner, ReadOnlySpan<byte> line)
     {
-        null => "",
-        { ValueKind: JsonValueKind.String } s => s.GetString() ?? "",
-        { ValueKind: JsonValueKind.Array } a => JoinParts(a, includeNonText: true),
-        { ValueKind: JsonValueKind.Object } o => o.Str("text") ?? (o.Str("type") == "image" ? "[image]" : o.GetRawText()),
-        _ => "",
-    };
+        var content = owner[LineField.Content];
+        switch (content.Kind)
+        {
+            case JsonTokenType.String:
+                return content.Decode(line);
+            case JsonTokenType.StartArray:
+                return JoinParts(owner.Parts, line, includeNonText: true);
+            case JsonTokenType.StartObject:
+                var o = owner.ContentObject;
+                return o.Text.Str(line) ?? (o.Type.Str(line) == "image" ? "[image]" : Encoding.UTF8.GetString(content.Raw(line)));
+            default:
+                return "";
+        }
+    }
 
     /// <summary>Text of a tool result, decoded only up to <paramref name="maxChars"/>, with a cut marker when longer.</summary>
-    public static string Limited(JsonElement? content, int maxChars)
+    public static string Limited(ScannedObject owner, ReadOnlySpan<byte> line, int maxChars)
     {
         var sb = new StringBuilder();
         var cut = false;
-        switch (content)
+        var content = owner[LineField.Content];
+        switch (content.Kind)
         {
-            case { ValueKind: JsonValueKind.String } s:
-                sb.Append(JsonStringPrefix.Get(s, maxChars, out cut));
+            case JsonTokenType.String:
+                sb.Append(JsonStringPrefix.Get(content.Raw(line), maxChars, out cut));
                 break;
-            case { ValueKind: JsonValueKind.Array } a:
-                foreach (var part in a.EnumerateArray())
+            case JsonTokenType.StartArray:
+                foreach (var part in owner.Parts)
                 {
                     if (sb.Length >= maxChars) { cut = true; break; }
-                    var text = part.ValueKind == JsonValueKind.String ? (JsonElement?)part : part.Prop("text");
+                    var text = part.Value.Kind == JsonTokenType.String ? part.Value : part.Text;
                     if (sb.Length > 0) sb.Append('\n');
-                    if (text is { ValueKind: JsonValueKind.String } t)
+                    if (text.Kind == JsonTokenType.String)
                     {
-                        sb.Append(JsonStringPrefix.Get(t, maxChars - sb.Length, out var partCut));
+                        sb.Append(JsonStringPrefix.Get(text.Raw(line), maxChars - sb.Length, out var partCut));
                         cut |= partCut;
                     }
-                    else if (part.Str("type") is "image" or "image_url" or "input_image")
+                    else if (part.Type.Str(line) is "image" or "image_url" or "input_image")
                     {
                         sb.Append("[image]");
                     }
                 }
                 break;
             default:
-                var whole = Of(content);
+                var whole = Of(owner, line);
                 cut = whole.Length > maxChars;
                 sb.Append(cut ? whole[..maxChars] : whole);
                 break;
@@ -56,50 +66,40 @@ internal static class ContentText
     }
 
     /// <summary>Assistant text: only text blocks (thinking and tool calls are not what the model said).</summary>
-    public static string AssistantText(JsonElement? content) => content is { ValueKind: JsonValueKind.Array } a
-        ? JoinParts(a, includeNonText: false)
-        : Of(content);
+    public static string AssistantText(ScannedObject owner, ReadOnlySpan<byte> line) => owner[LineField.Content].Kind == JsonTokenType.StartArray
+        ? JoinParts(owner.Parts, line, includeNonText: false)
+        : Of(owner, line);
 
     /// <summary>Every string value in a JSON tree, unescaped, joined by newlines.</summary>
-    public static string StringsOf(JsonElement? element)
+    public static string StringsOf(JsonSlot element, ReadOnlySpan<byte> line)
     {
-        if (element is not { } e) return "";
+        if (!element.Present) return "";
         var sb = new StringBuilder();
-        Collect(e, sb);
+        // Property names are not values; every string token in document order is.
+        var reader = new Utf8JsonReader(element.Raw(line), new JsonReaderOptions { MaxDepth = 256 });
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.String) continue;
+            if (sb.Length > 0) sb.Append('\n');
+            sb.Append(reader.GetString());
+        }
         return sb.ToString();
     }
 
-    private static void Collect(JsonElement e, StringBuilder sb)
-    {
-        switch (e.ValueKind)
-        {
-            case JsonValueKind.String:
-                if (sb.Length > 0) sb.Append('\n');
-                sb.Append(e.GetString());
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in e.EnumerateArray()) Collect(item, sb);
-                break;
-            case JsonValueKind.Object:
-                foreach (var property in e.EnumerateObject()) Collect(property.Value, sb);
-                break;
-        }
-    }
-
-    private static string JoinParts(JsonElement array, bool includeNonText)
+    private static string JoinParts(List<ContentPart> parts, ReadOnlySpan<byte> line, bool includeNonText)
     {
         var sb = new StringBuilder();
-        foreach (var part in array.EnumerateArray())
+        foreach (var part in parts)
         {
-            string? text = part.ValueKind switch
+            string? text = part.Value.Kind switch
             {
-                JsonValueKind.String => part.GetString(),
-                JsonValueKind.Object => part.Str("type") switch
+                JsonTokenType.String => part.Value.Decode(line),
+                JsonTokenType.StartObject => part.Type.Str(line) switch
                 {
-                    "text" or "input_text" or "output_text" => part.Str("text"),
+                    "text" or "input_text" or "output_text" => part.Text.Str(line),
                     "image" or "image_url" or "input_image" => includeNonText ? "[image]" : null,
                     "thinking" or "toolCall" => null,
-                    _ => includeNonText ? part.Str("text") : null,
+                    _ => includeNonText ? part.Text.Str(line) : null,
                 },
                 _ => null,
             };

@@ -9,9 +9,12 @@ namespace ClawLearn.Transcripts;
 /// </summary>
 internal static class JsonStringPrefix
 {
-    public static string Get(JsonElement element, int maxChars, out bool cut)
+    public static string Get(JsonElement element, int maxChars, out bool cut) =>
+        Get(JsonMarshal.GetRawUtf8Value(element), maxChars, out cut); // the string token, quotes included
+
+    /// <summary>The same for a string token's raw bytes, quotes included.</summary>
+    public static string Get(ReadOnlySpan<byte> raw, int maxChars, out bool cut)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(element); // the string token, quotes included
         // Fast path: the first maxChars bytes are plain ASCII without escapes, so they are exactly the first maxChars
         // characters (the usual tool output). One vectorised check instead of a byte-by-byte walk.
         if (maxChars > 0 && raw.Length > maxChars + 2)
@@ -26,7 +29,9 @@ internal static class JsonStringPrefix
         // An escaped character takes at most 6 bytes; below this bound the whole string is small anyway.
         if (raw.Length <= (long)maxChars * 6 + 2)
         {
-            var full = element.GetString() ?? "";
+            var whole = new Utf8JsonReader(raw);
+            whole.Read();
+            var full = whole.GetString() ?? "";
             cut = full.Length > maxChars;
             return cut ? full[..maxChars] : full;
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Unicode;
 
 namespace ClawLearn.Transcripts;
@@ -7,120 +6,121 @@ namespace ClawLearn.Transcripts;
 /// Turns one transcript line (or SQLite event) into a record, deciding the format per line: <c>type</c> →
 /// real OpenClaw/pi format, else <c>role</c> → the seed's simplified format, else skipped (trace-contract
 /// section 4). Delivery-mirror and injected assistant messages are dropped before anything else.
+/// The line is validated and read in one <see cref="LineScan"/> pass (no document is built); only the values a
+/// record takes are decoded.
 /// </summary>
 internal static class TranscriptLineParser
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256 };
+    // Parsing runs on several threads at once during ingest; each keeps its own scan buffers.
+    [ThreadStatic] private static LineScan? t_scan;
 
     public static LineOutcome Parse(ReadOnlyMemory<byte> line, LineReaderOptions options)
     {
-        if (!Utf8.IsValid(line.Span)) return LineOutcome.Skipped(SkipReason.InvalidUtf8);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(line, Options);
-        }
-        catch (JsonException)
-        {
-            return LineOutcome.Skipped(SkipReason.InvalidJson);
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return LineOutcome.Skipped(SkipReason.NotAnObject);
-            if (root.Str("type") is { } type) return ParseReal(root, type, options);
-            if (root.Str("role") is { } role) return ParseSimplified(root, role, options);
-            return LineOutcome.Skipped(SkipReason.NoTypeOrRole);
-        }
+        var span = line.Span;
+        if (!Utf8.IsValid(span)) return LineOutcome.Skipped(SkipReason.InvalidUtf8);
+        var scan = t_scan ??= new LineScan();
+        if (scan.Read(span) is { } reason) return LineOutcome.Skipped(reason);
+        var root = scan.Root;
+        if (root.Str(LineField.Type, span) is { } type) return ParseReal(scan, span, type, options);
+        if (root.Str(LineField.Role, span) is { } role) return ParseSimplified(scan, span, role, options);
+        return LineOutcome.Skipped(SkipReason.NoTypeOrRole);
     }
 
-    private static LineOutcome ParseReal(JsonElement root, string type, LineReaderOptions options)
+    private static LineOutcome ParseReal(LineScan scan, ReadOnlySpan<byte> line, string type, LineReaderOptions options)
     {
-        var message = root.Prop("message") ?? default;
-        var time = root.TimeMs("timestamp") ?? (message.ValueKind == JsonValueKind.Object ? message.TimeMs("timestamp") : null);
+        var root = scan.Root;
+        var hasMessage = root.IsObject(LineField.Message);
+        var time = root[LineField.Timestamp].TimeMs(line) ?? (hasMessage ? scan.Message[LineField.Timestamp].TimeMs(line) : null);
         switch (type)
         {
             case "session":
-                return LineOutcome.Of(new SessionHeader(root.Str("id"), root.Int("version"), time, root.Str("parentSession"), root.Str("cwd")));
+                return LineOutcome.Of(new SessionHeader(root.Str(LineField.Id, line), root[LineField.Version].Int(), time,
+                    root.Str(LineField.ParentSession, line), root.Str(LineField.Cwd, line)));
             case "model_change":
-                return LineOutcome.Of(new ModelChange(root.Str("provider"), root.Str("modelId") ?? root.Str("model"), time));
-            case "session_info" when root.Str("name") is { Length: > 0 } name:
+                return LineOutcome.Of(new ModelChange(root.Str(LineField.Provider, line),
+                    root.Str(LineField.ModelId, line) ?? root.Str(LineField.Model, line), time));
+            case "session_info" when root.Str(LineField.Name, line) is { Length: > 0 } name:
                 return LineOutcome.Of(new SessionTitle(name, time));
-            case "message" when message.ValueKind == JsonValueKind.Object:
-                return ParseMessage(message, root.Str("id"), time, options);
+            case "message" when hasMessage:
+                return ParseMessage(scan.Message, scan.MessageUsage, line, root.Str(LineField.Id, line), time, options);
             default:
-                return LineOutcome.Of(new MetadataEntry(type, root.Str("summary"), time));
+                return LineOutcome.Of(new MetadataEntry(type, root.Str(LineField.Summary, line), time));
         }
     }
 
-    private static LineOutcome ParseMessage(JsonElement message, string? entryId, long? time, LineReaderOptions options)
+    private static LineOutcome ParseMessage(ScannedObject message, ScannedObject usage, ReadOnlySpan<byte> line, string? entryId, long? time,
+        LineReaderOptions options)
     {
-        var content = message.Prop("content");
-        switch (message.Str("role"))
+        switch (message.Str(LineField.Role, line))
         {
             case "user":
-                return LineOutcome.Of(new Turn(TurnRole.User, time, ContentText.Of(content), [], EntryId: entryId));
+                return LineOutcome.Of(new Turn(TurnRole.User, time, options.RunFactsOnly ? "" : ContentText.Of(message, line), [], EntryId: entryId));
             case "assistant":
-                if (IsDropped(message)) return LineOutcome.Drop;
-                return LineOutcome.Of(new Turn(TurnRole.Assistant, time, ContentText.AssistantText(content),
-                    ToolCalls(content), Usage(message), message.Str("provider"), message.Str("model"),
-                    message.Str("stopReason"), message.Str("errorMessage"), EntryId: entryId));
+                if (IsDropped(message, line)) return LineOutcome.Drop;
+                return LineOutcome.Of(new Turn(TurnRole.Assistant, time, ContentText.AssistantText(message, line),
+                    ToolCalls(message, line), Usage(message, usage), message.Str(LineField.Provider, line), message.Str(LineField.Model, line),
+                    message.Str(LineField.StopReason, line), message.Str(LineField.ErrorMessage, line), EntryId: entryId));
             case "toolResult":
-                return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ContentText.Limited(content, options.MaxToolResultChars), [],
-                    ToolName: message.Str("toolName"), IsError: message.Bool("isError"), EntryId: entryId));
+                return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ToolResultText(message, line, options), [],
+                    ToolName: message.Str(LineField.ToolName, line), IsError: message[LineField.IsError].Bool(), EntryId: entryId));
             case var role:
-                return LineOutcome.Of(new MetadataEntry(role is null ? "message" : $"message:{role}", message.Str("summary"), time));
+                return LineOutcome.Of(new MetadataEntry(role is null ? "message" : $"message:{role}", message.Str(LineField.Summary, line), time));
         }
     }
 
-    private static LineOutcome ParseSimplified(JsonElement root, string role, LineReaderOptions options)
+    private static LineOutcome ParseSimplified(LineScan scan, ReadOnlySpan<byte> line, string role, LineReaderOptions options)
     {
-        var time = root.TimeMs("timestamp");
-        var content = root.Prop("content");
+        var root = scan.Root;
+        var time = root[LineField.Timestamp].TimeMs(line);
         switch (role)
         {
             case "user":
-                return LineOutcome.Of(new Turn(TurnRole.User, time, ContentText.Of(content), []));
+                return LineOutcome.Of(new Turn(TurnRole.User, time, options.RunFactsOnly ? "" : ContentText.Of(root, line), []));
             case "assistant":
-                if (IsDropped(root)) return LineOutcome.Drop;
-                return LineOutcome.Of(new Turn(TurnRole.Assistant, time, ContentText.Of(content), ToolCalls(content),
-                    Usage(root), root.Str("provider"), root.Str("model"), root.Str("stopReason"), root.Str("errorMessage")));
+                if (IsDropped(root, line)) return LineOutcome.Drop;
+                return LineOutcome.Of(new Turn(TurnRole.Assistant, time, ContentText.Of(root, line), ToolCalls(root, line),
+                    Usage(root, scan.RootUsage), root.Str(LineField.Provider, line), root.Str(LineField.Model, line),
+                    root.Str(LineField.StopReason, line), root.Str(LineField.ErrorMessage, line)));
             case "tool":
-                var name = ToolName(root.Str("name"));
-                var input = root.Prop("input") ?? root.Prop("arguments");
-                return LineOutcome.Of(new Turn(TurnRole.ToolCall, time, "", [new ToolCall(root.Str("id"), name, ContentText.StringsOf(input))], ToolName: name));
+                var name = ToolName(root.Str(LineField.Name, line));
+                var input = root[LineField.Input].Present ? root[LineField.Input] : root[LineField.Arguments];
+                return LineOutcome.Of(new Turn(TurnRole.ToolCall, time, "",
+                    [new ToolCall(root.Str(LineField.Id, line), name, ContentText.StringsOf(input, line))], ToolName: name));
             case "tool_result":
-                return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ContentText.Limited(content, options.MaxToolResultChars), [],
-                    ToolName: root.Str("name"), IsError: root.Bool("isError")));
+                return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ToolResultText(root, line, options), [],
+                    ToolName: root.Str(LineField.Name, line), IsError: root[LineField.IsError].Bool()));
             default:
                 return LineOutcome.Of(new MetadataEntry($"role:{role}", null, time));
         }
     }
 
+    private static string ToolResultText(ScannedObject owner, ReadOnlySpan<byte> line, LineReaderOptions options) =>
+        options.RunFactsOnly ? "" : ContentText.Limited(owner, line, options.MaxToolResultChars);
+
     // A tool with no usable name still counts as a call, under one name that makes a valid arm id.
     private static string ToolName(string? name) => string.IsNullOrWhiteSpace(name) ? "(unnamed)" : name.Trim();
 
     // Delivery mirrors duplicate text already delivered; injected messages were never produced by a model.
-    private static bool IsDropped(JsonElement message) =>
-        (message.Str("provider") == "openclaw" && message.Str("model") == "delivery-mirror")
-        || message.Str("stopReason") == "injected";
+    private static bool IsDropped(ScannedObject message, ReadOnlySpan<byte> line) =>
+        (message.Str(LineField.Provider, line) == "openclaw" && message.Str(LineField.Model, line) == "delivery-mirror")
+        || message.Str(LineField.StopReason, line) == "injected";
 
-    private static List<ToolCall> ToolCalls(JsonElement? content)
+    private static List<ToolCall> ToolCalls(ScannedObject owner, ReadOnlySpan<byte> line)
     {
         var calls = new List<ToolCall>();
-        if (content is not { ValueKind: JsonValueKind.Array } blocks) return calls;
-        foreach (var block in blocks.EnumerateArray())
+        if (owner[LineField.Content].Kind != System.Text.Json.JsonTokenType.StartArray) return calls;
+        foreach (var block in owner.Parts)
         {
-            if (block.Str("type") != "toolCall") continue;
-            calls.Add(new ToolCall(block.Str("id"), ToolName(block.Str("name")), ContentText.StringsOf(block.Prop("arguments"))));
+            if (block.Type.Str(line) != "toolCall") continue;
+            calls.Add(new ToolCall(block.Id.Str(line), ToolName(block.Name.Str(line)), ContentText.StringsOf(block.Arguments, line)));
         }
         return calls;
     }
 
-    private static TokenUsage? Usage(JsonElement message)
+    private static TokenUsage? Usage(ScannedObject owner, ScannedObject usage)
     {
-        if (message.Prop("usage") is not { ValueKind: JsonValueKind.Object } usage) return null;
-        return new TokenUsage(usage.Long("input") ?? 0, usage.Long("output") ?? 0, usage.Long("cacheRead") ?? 0,
-            usage.Long("cacheWrite") ?? 0, usage.Long("totalTokens"));
+        if (!owner.IsObject(LineField.Usage)) return null;
+        return new TokenUsage(usage[LineField.Input].Long() ?? 0, usage[LineField.Output].Long() ?? 0, usage[LineField.CacheRead].Long() ?? 0,
+            usage[LineField.CacheWrite].Long() ?? 0, usage[LineField.TotalTokens].Long());
     }
 }

@@ -23,6 +23,17 @@ public class IngestTests
     }
 
     [Fact]
+    public void A_first_ingest_builds_the_same_traces_from_the_facts_it_wrote_as_a_full_ingest_builds_from_the_store()
+    {
+        using var harness = new LearningHarness();
+        harness.Ingest(); // no facts stored before: traces come from the facts just written
+        var exports = new[] { "main", "ops", "research" }.Select(a => harness.Export(a)).ToList();
+        var full = harness.Ingest(new IngestOptions { Full = true, Learning = harness.Fixture.Open().Config.Learning }); // facts stored: read back
+        Assert.All(full, r => Assert.True(r.TracesRebuilt));
+        Assert.Equal(exports, new[] { "main", "ops", "research" }.Select(a => harness.Export(a)));
+    }
+
+    [Fact]
     public void Ingesting_in_two_halves_gives_the_same_export_as_ingesting_once()
     {
         using var whole = new LearningHarness();
