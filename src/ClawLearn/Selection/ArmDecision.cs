@@ -6,9 +6,8 @@ namespace ClawLearn.Selection;
 /// </summary>
 /// <remarks>
 /// Written out by hand rather than as a positional record so the four flags and two "has a value" bits share one byte:
-/// 32 bytes instead of 48. A selection over 1,000 arms returns 1,000 of these, nearly all of its garbage, and each
-/// Gen0 collection that garbage brings lands on some selection's latency. The members, equality, printing and JSON
-/// are those of the positional record it replaces.
+/// 32 bytes instead of 48, for whoever keeps a selection's decisions (a list of 1,000 of them is 32 KB, not 48 KB).
+/// The members, equality, printing and JSON are those of the positional record it replaces.
 /// </remarks>
 public readonly record struct ArmDecision
 {

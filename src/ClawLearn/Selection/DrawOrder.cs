@@ -30,32 +30,29 @@ internal static class DrawOrder
             InsertionSort(draws, groups, order);
             return;
         }
-        var pool = ArrayPool<uint>.Shared;
-        var keysA = pool.Rent(count);
-        var keysB = pool.Rent(count);
-        var indexB = ArrayPool<int>.Shared.Rent(count);
+        // Each item is its key in the upper half and its arm's index in the lower, so a pass moves one word per arm.
+        var pool = ArrayPool<ulong>.Shared;
+        var itemsA = pool.Rent(count);
+        var itemsB = pool.Rent(count);
         try
         {
             Span<int> histograms = stackalloc int[3 * 256];
-            var keys = keysA.AsSpan(0, count);
+            var items = itemsA.AsSpan(0, count);
             for (var i = 0; i < count; i++)
             {
                 var key = ((uint)groups[i] << 22) | ((OneHigh - High(draws[i])) >> 8);
-                keys[i] = key;
-                order[i] = i;
+                items[i] = ((ulong)key << 32) | (uint)i;
                 histograms[(int)(key & 0xFF)]++;
                 histograms[256 + (int)((key >> 8) & 0xFF)]++;
                 histograms[512 + (int)(key >> 16)]++;
             }
 
-            Span<int> index = order;
-            Span<int> otherIndex = indexB.AsSpan(0, count);
-            Span<uint> otherKeys = keysB.AsSpan(0, count);
+            var other = itemsB.AsSpan(0, count);
             for (var pass = 0; pass < 3; pass++)
             {
                 var counts = histograms.Slice(pass * 256, 256);
-                var shift = pass * 8;
-                if (counts[(int)((keys[0] >> shift) & 0xFF)] == count) continue; // one value for every arm: nothing to do
+                var shift = 32 + pass * 8;
+                if (counts[(int)((items[0] >> shift) & 0xFF)] == count) continue; // one value for every arm: nothing to do
                 var offset = 0;
                 for (var b = 0; b < 256; b++)
                 {
@@ -63,35 +60,25 @@ internal static class DrawOrder
                     counts[b] = offset;
                     offset += c;
                 }
-                for (var i = 0; i < count; i++)
-                {
-                    var key = keys[i];
-                    var at = counts[(int)((key >> shift) & 0xFF)]++;
-                    otherKeys[at] = key;
-                    otherIndex[at] = index[i];
-                }
-                var swapKeys = keys;
-                keys = otherKeys;
-                otherKeys = swapKeys;
-                var swapIndex = index;
-                index = otherIndex;
-                otherIndex = swapIndex;
+                foreach (var item in items) other[counts[(int)((item >> shift) & 0xFF)]++] = item;
+                var swap = items;
+                items = other;
+                other = swap;
             }
-            if (index != order) index.CopyTo(order);
 
+            for (var k = 0; k < count; k++) order[k] = (int)(uint)items[k];
             for (var start = 0; start < count;)
             {
                 var end = start + 1;
-                while (end < count && keys[end] == keys[start]) end++;
+                while (end < count && items[end] >> 32 == items[start] >> 32) end++;
                 if (end - start > 1) ByDrawThenIndex(draws, order[start..end]);
                 start = end;
             }
         }
         finally
         {
-            pool.Return(keysA);
-            pool.Return(keysB);
-            ArrayPool<int>.Shared.Return(indexB);
+            pool.Return(itemsA);
+            pool.Return(itemsB);
         }
     }
 

@@ -9,9 +9,10 @@ namespace ClawLearn.Selection;
 /// </summary>
 internal readonly struct SelectionWorkspace : IDisposable
 {
-    private readonly string[] _ids;
     private readonly int[] _costs;
     private readonly byte[] _groups;
+    private readonly double[] _alphas;
+    private readonly double[] _betas;
     private readonly double[] _draws;
     private readonly int[] _order;
     private readonly bool[] _included;
@@ -19,9 +20,10 @@ internal readonly struct SelectionWorkspace : IDisposable
     public SelectionWorkspace(int count)
     {
         Count = count;
-        _ids = ArrayPool<string>.Shared.Rent(count);
         _costs = ArrayPool<int>.Shared.Rent(count);
         _groups = ArrayPool<byte>.Shared.Rent(count);
+        _alphas = ArrayPool<double>.Shared.Rent(count);
+        _betas = ArrayPool<double>.Shared.Rent(count);
         _draws = ArrayPool<double>.Shared.Rent(count);
         _order = ArrayPool<int>.Shared.Rent(count);
         _included = ArrayPool<bool>.Shared.Rent(count);
@@ -29,12 +31,15 @@ internal readonly struct SelectionWorkspace : IDisposable
 
     public int Count { get; }
 
-    public Span<string> Ids => _ids.AsSpan(0, Count);
-
     public Span<int> Costs => _costs.AsSpan(0, Count);
 
     /// <summary>0 seed and under-explored, 1 seed, 2 under-explored, 3 neither: the packing order of the groups.</summary>
     public Span<byte> Groups => _groups.AsSpan(0, Count);
+
+    /// <summary>The Beta shapes each arm draws from: its posterior's, or its prior's.</summary>
+    public Span<double> Alphas => _alphas.AsSpan(0, Count);
+
+    public Span<double> Betas => _betas.AsSpan(0, Count);
 
     public Span<double> Draws => _draws.AsSpan(0, Count);
 
@@ -44,9 +49,10 @@ internal readonly struct SelectionWorkspace : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<string>.Shared.Return(_ids, clearArray: true); // drop the arm ids: a pooled array must not keep them alive
         ArrayPool<int>.Shared.Return(_costs);
         ArrayPool<byte>.Shared.Return(_groups);
+        ArrayPool<double>.Shared.Return(_alphas);
+        ArrayPool<double>.Shared.Return(_betas);
         ArrayPool<double>.Shared.Return(_draws);
         ArrayPool<int>.Shared.Return(_order);
         ArrayPool<bool>.Shared.Return(_included);

@@ -15,7 +15,8 @@ public static class ThompsonSelector
     {
         var isBaseline = random.NextDouble() < options.BaselineRate;
         using var work = new SelectionWorkspace(arms.Count);
-        Rank(arms, posteriors, options, new GammaSource(random), work);
+        LookUp(arms, posteriors, options, work);
+        Draw(new GammaSource(random), work);
         var order = work.Order;
         if (isBaseline)
         {
@@ -28,18 +29,22 @@ public static class ThompsonSelector
         var included = work.Included;
         var used = GreedyPacking.Pack(work.Costs, order, options.TokenBudget, included);
         var propensities = options.PropensityRounds > 0 ? Propensities(arms, posteriors, options, new Random(random.Next())) : null;
-        var ids = work.Ids;
-        var costs = work.Costs;
         var groups = work.Groups;
         var draws = work.Draws;
-        var decisions = new ArmDecision[order.Length];
-        for (var k = 0; k < decisions.Length; k++)
+        var orderedArms = new SelectionArm[order.Length];
+        var scores = isBaseline ? null : new double[order.Length];
+        var flags = new byte[order.Length];
+        var orderedPropensities = propensities is null ? null : new double[order.Length];
+        for (var k = 0; k < order.Length; k++)
         {
             var i = order[k];
-            decisions[k] = new ArmDecision(ids[i], costs[i], included[i], isBaseline ? null : draws[i], IsSeed(groups[i]),
-                IsUnderexplored(groups[i]), propensities?[i]);
+            orderedArms[k] = arms[i];
+            scores?[k] = draws[i];
+            flags[k] = (byte)((included[i] ? ArmDecisionList.IncludedBit : 0) | (IsSeed(groups[i]) ? ArmDecisionList.IsSeedBit : 0)
+                | (IsUnderexplored(groups[i]) ? ArmDecisionList.IsUnderexploredBit : 0));
+            orderedPropensities?[k] = propensities![i];
         }
-        return new SelectionResult(decisions, isBaseline, options.TokenBudget, used);
+        return new SelectionResult(new ArmDecisionList(orderedArms, scores, flags, orderedPropensities), isBaseline, options.TokenBudget, used);
     }
 
     /// <summary>
@@ -53,7 +58,7 @@ public static class ThompsonSelector
         var order = work.Order;
         var included = work.Included;
         for (var i = 0; i < order.Length; i++) order[i] = i;
-        Rank(arms, posteriors, options, null, work); // costs and groups only
+        LookUp(arms, posteriors, options, work);
         var baseline = new bool[order.Length];
         GreedyPacking.Pack(work.Costs, order, options.TokenBudget, baseline);
         var counts = new int[order.Length];
@@ -61,7 +66,7 @@ public static class ThompsonSelector
         var draws = new GammaSource(random);
         for (var r = 0; r < rounds; r++)
         {
-            Rank(arms, posteriors, options, draws, work);
+            Draw(draws, work);
             DrawOrder.Sort(work.Draws, work.Groups, order);
             GreedyPacking.Pack(work.Costs, order, options.TokenBudget, included);
             for (var i = 0; i < included.Length; i++)
@@ -79,35 +84,43 @@ public static class ThompsonSelector
     public static int[] Order(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options, Random random)
     {
         using var work = new SelectionWorkspace(arms.Count);
-        Rank(arms, posteriors, options, new GammaSource(random), work);
+        LookUp(arms, posteriors, options, work);
+        Draw(new GammaSource(random), work);
         var order = new int[work.Count];
         DrawOrder.Sort(work.Draws, work.Groups, order);
         return order;
     }
 
-    // One posterior lookup and one draw per arm (none without a source); the group (seed, under-explored) computed once.
-    private static void Rank(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options,
-        GammaSource? source, SelectionWorkspace work)
+    // One posterior lookup per arm: its shapes (posterior or prior), cost and group (seed, under-explored). Propensity
+    // rounds redraw from these without hashing every arm id again.
+    private static void LookUp(IReadOnlyList<SelectionArm> arms, IReadOnlyDictionary<string, Posterior> posteriors, SelectionOptions options,
+        SelectionWorkspace work)
     {
         var anySeeds = options.Seeds.Patterns.Count > 0;
-        var ids = work.Ids;
         var costs = work.Costs;
         var groups = work.Groups;
-        var draws = work.Draws;
-        for (var i = 0; i < ids.Length; i++)
+        var alphas = work.Alphas;
+        var betas = work.Betas;
+        for (var i = 0; i < costs.Length; i++)
         {
             var arm = arms[i];
             var id = arm.ArmId;
             var known = posteriors.TryGetValue(id, out var p);
             var seed = anySeeds && options.Seeds.Matches(id);
             var under = !known || p!.Pulls < options.MinPulls;
-            ids[i] = id;
             costs[i] = arm.TokenCost;
             groups[i] = (byte)((seed ? 0 : 2) + (under ? 0 : 1));
-            if (source is null) continue;
-            var (alpha, beta) = known ? (p!.Alpha, p.Beta) : Priors.For(id, options.Seeds, options.SeedBoost);
-            draws[i] = source.Beta(alpha, beta);
+            (alphas[i], betas[i]) = known ? (p!.Alpha, p.Beta) : Priors.For(id, options.Seeds, options.SeedBoost);
         }
+    }
+
+    // One Beta draw per arm, in input order (so a seed gives the same draws as before the split).
+    private static void Draw(GammaSource source, SelectionWorkspace work)
+    {
+        var alphas = work.Alphas;
+        var betas = work.Betas;
+        var draws = work.Draws;
+        for (var i = 0; i < draws.Length; i++) draws[i] = source.Beta(alphas[i], betas[i]);
     }
 
     private static bool IsSeed(byte group) => group < 2;
