@@ -5,28 +5,40 @@ namespace ClawLearn.Ingest;
 /// index order through <see cref="Take"/>, so the single consumer sees exactly the sequence a sequential loop would.
 /// Workers run at most <c>window</c> items ahead of the consumer: memory is bounded by the results of that many
 /// items, however many there are. Each worker has its own state (e.g. its own SQLite connections); an exception
-/// in a work item is rethrown by <see cref="Take"/> for that item.
+/// in a work item is rethrown by <see cref="Take"/> for that item. Waiting blocks without spinning: on a machine
+/// with as many workers as cores, a spinning consumer would take CPU from the workers it waits for.
 /// </summary>
 internal sealed class OrderedParallel<TState, TResult> : IDisposable where TState : IDisposable
 {
     private readonly int _count;
+    private readonly int _window;
     private readonly Func<TState> _state;
     private readonly Func<TState, int, TResult> _work;
-    private readonly TaskCompletionSource<TResult>?[] _results;
-    private readonly SemaphoreSlim _window;
+    private readonly TResult?[] _results;
+    private readonly Exception?[] _errors;
+    private readonly bool[] _done;
+    private readonly object _gate = new(); // Monitor.Wait and Pulse need a monitor, not a System.Threading.Lock
     private readonly Thread[] _threads;
-    private int _next = -1;
-    private int _taken;
-    private volatile bool _stopped;
+    private int _next; // the next index a worker takes
+    private int _taken; // the next index the consumer takes
+    private bool _stopped;
+    private int _consumerNeeds = -1; // the index the consumer is blocked on, if any
+    private int _consumerWakesAt = -1; // and the later index it sleeps until as well
+    // A consumer that has to wait sleeps until a few more items are done too: one wake-up (a system call or two)
+    // per batch of items instead of one per item, at the cost of lagging a batch behind, which a consumer that
+    // only writes down results can afford.
+    private const int WakeBatch = 16;
+    private int _workersWaiting; // workers blocked because the window is full
 
     public OrderedParallel(int count, int workers, int window, Func<TState> state, Func<TState, int, TResult> work)
     {
         _count = count;
+        _window = Math.Max(1, window);
         _state = state;
         _work = work;
-        _results = new TaskCompletionSource<TResult>?[count];
-        for (var i = 0; i < count; i++) _results[i] = new TaskCompletionSource<TResult>();
-        _window = new SemaphoreSlim(Math.Max(1, window));
+        _results = new TResult?[count];
+        _errors = new Exception?[count];
+        _done = new bool[count];
         _threads = new Thread[count == 0 ? 0 : Math.Clamp(workers, 1, count)];
         for (var t = 0; t < _threads.Length; t++)
         {
@@ -39,17 +51,23 @@ internal sealed class OrderedParallel<TState, TResult> : IDisposable where TStat
     /// <summary>The result of item <paramref name="index"/>; items must be taken in order 0, 1, 2, …</summary>
     public TResult Take(int index)
     {
-        if (index != _taken) throw new InvalidOperationException($"items are taken in order: expected {_taken}, got {index}");
-        try
+        lock (_gate)
         {
-            return _results[index]!.Task.GetAwaiter().GetResult();
-        }
-        finally
-        {
-            // Its worker is done with the slot (setting it was its last touch): let the result be collected.
-            _results[index] = null;
+            if (index != _taken) throw new InvalidOperationException($"items are taken in order: expected {_taken}, got {index}");
+            while (!_done[index])
+            {
+                // Never past the window: items beyond it cannot start until this one is taken.
+                (_consumerNeeds, _consumerWakesAt) = (index, Math.Min(index + Math.Min(WakeBatch, _window) - 1, _count - 1));
+                Monitor.Wait(_gate);
+            }
+            (_consumerNeeds, _consumerWakesAt) = (-1, -1);
+            var (result, error) = (_results[index], _errors[index]);
+            (_results[index], _errors[index]) = (default, null); // let the result be collected
             _taken++;
-            _window.Release();
+            // Threads are woken only when someone waits: a wake-up is a system call.
+            if (_workersWaiting > 0) Monitor.PulseAll(_gate); // a slot in the window is free
+            if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            return result!;
         }
     }
 
@@ -58,32 +76,45 @@ internal sealed class OrderedParallel<TState, TResult> : IDisposable where TStat
         using var state = _state();
         while (true)
         {
-            _window.Wait();
-            if (_stopped) return;
-            // Indices are handed out in order, so the item the consumer waits for is always taken (or free to take).
-            var i = Interlocked.Increment(ref _next);
-            if (i >= _count)
+            int i;
+            lock (_gate)
             {
-                _window.Release();
-                return;
+                // Indices are handed out in order, so the item the consumer waits for is always taken (or free to take).
+                while (!_stopped && _next < _count && _next - _taken >= _window)
+                {
+                    _workersWaiting++;
+                    Monitor.Wait(_gate);
+                    _workersWaiting--;
+                }
+                if (_stopped || _next >= _count) return;
+                i = _next++;
             }
-            var slot = _results[i]!;
+            TResult? result = default;
+            Exception? error = null;
             try
             {
-                slot.SetResult(_work(state, i));
+                result = _work(state, i);
             }
             catch (Exception e)
             {
-                slot.SetException(e);
+                error = e;
+            }
+            lock (_gate)
+            {
+                (_results[i], _errors[i], _done[i]) = (result, error, true);
+                // Whichever of the two items the consumer sleeps on is done last wakes it: it cannot be missed.
+                if ((i == _consumerNeeds || i == _consumerWakesAt) && _done[_consumerNeeds] && _done[_consumerWakesAt]) Monitor.PulseAll(_gate);
             }
         }
     }
 
     public void Dispose()
     {
-        _stopped = true;
-        if (_threads.Length > 0) _window.Release(_threads.Length);
+        lock (_gate)
+        {
+            _stopped = true;
+            Monitor.PulseAll(_gate);
+        }
         foreach (var thread in _threads) thread.Join();
-        _window.Dispose();
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ClawLearn.Runs;
 
 /// <summary>
@@ -29,6 +31,9 @@ internal sealed class LineMatcher
     public bool IsEmpty => _byPrefix.Count == 0;
 
     /// <summary>Adds the key of every line found in <paramref name="lowerText"/> to <paramref name="hits"/>.</summary>
+    // Runs for every line of every transcript: compiled optimised at once. Left to the tiered JIT it stayed unoptimised
+    // for most of a cold ingest (tier-up waits while start-up keeps compiling new methods).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Match(string lowerText, HashSet<string> hits)
     {
         if (IsEmpty || lowerText.Length < MinLineChars) return;

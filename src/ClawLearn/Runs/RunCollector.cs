@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using ClawLearn.Learning;
@@ -40,6 +41,8 @@ public sealed partial class RunCollector
     /// <summary>Runs finished so far (every run but the current one).</summary>
     public IReadOnlyList<RunFacts> Finished => _finished;
 
+    // Runs for every record: compiled optimised at once rather than after the tiered JIT's start-up delay.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(TranscriptRecord record, long position)
     {
         switch (record)
@@ -106,6 +109,7 @@ public sealed partial class RunCollector
             _last = t; // the last timed turn, even if its clock ran backwards (a negative duration becomes null)
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(Turn turn)
         {
             foreach (var call in turn.ToolCalls)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace ClawLearn;
@@ -21,6 +22,9 @@ public static partial class Timestamps
     /// general parser: true with the same value <see cref="ParseIso"/> gives; false for anything else (another form,
     /// or a field out of range), which the caller then hands to <see cref="ParseIso"/>.
     /// </summary>
+    // Runs for every line of every transcript: compiled optimised at once. Left to the tiered JIT it stayed unoptimised
+    // for most of a cold ingest (tier-up waits while start-up keeps compiling new methods).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseCanonical(ReadOnlySpan<byte> t, out long ms)
     {
         ms = 0;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace ClawLearn.Transcripts;
 
@@ -30,6 +31,9 @@ internal sealed class LineFramer : IDisposable
     }
 
     /// <summary>Reads the next line. False at the end of the stream.</summary>
+    // Runs for every line of every transcript: compiled optimised at once. Left to the tiered JIT it stayed unoptimised
+    // for most of a cold ingest (tier-up waits while start-up keeps compiling new methods).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out ReadOnlyMemory<byte> line, out long offset, out LineStatus status)
     {
         while (true)
@@ -75,6 +79,7 @@ internal sealed class LineFramer : IDisposable
     private static ReadOnlyMemory<byte> TrimCr(ReadOnlyMemory<byte> line) =>
         line.Length > 0 && line.Span[^1] == (byte)'\r' ? line[..^1] : line;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill()
     {
         var unread = _end - _start;

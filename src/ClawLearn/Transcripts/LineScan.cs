@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace ClawLearn.Transcripts;
@@ -21,6 +22,9 @@ internal sealed class LineScan
     public ScannedObject MessageUsage { get; } = new();
 
     /// <summary>Scans a line that is valid UTF-8; null when it is a JSON object, else why it is skipped.</summary>
+    // Runs for every line of every transcript: compiled optimised at once. Left to the tiered JIT it stayed unoptimised
+    // for most of a cold ingest (tier-up waits while start-up keeps compiling new methods).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SkipReason? Read(ReadOnlySpan<byte> line)
     {
         Root.Clear();
@@ -49,6 +53,7 @@ internal sealed class LineScan
     }
 
     // The reader is on a StartObject; leaves it on the matching EndObject.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadObject(ref Utf8JsonReader reader, ScannedObject target, Level level)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -80,6 +85,7 @@ internal sealed class LineScan
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private JsonSlot Container(ref Utf8JsonReader reader, ScannedObject target, Level level)
     {
         if (reader.TokenType != JsonTokenType.StartObject) return Capture(ref reader);
@@ -88,6 +94,7 @@ internal sealed class LineScan
         return new JsonSlot { Kind = JsonTokenType.StartObject, Start = start, Length = (int)reader.BytesConsumed - start };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static JsonSlot Content(ref Utf8JsonReader reader, ScannedObject target)
     {
         target.Parts.Clear();
@@ -106,6 +113,7 @@ internal sealed class LineScan
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ContentPart Part(ref Utf8JsonReader reader)
     {
         var part = new ContentPart();
@@ -134,6 +142,7 @@ internal sealed class LineScan
     }
 
     // Records the value the reader is on; a container is skipped (and so validated) whole.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static JsonSlot Capture(ref Utf8JsonReader reader)
     {
         var slot = new JsonSlot { Kind = reader.TokenType, Start = (int)reader.TokenStartIndex };
@@ -160,6 +169,7 @@ internal sealed class LineScan
 
     // The reader is on a property name. Plain names are compared as bytes; an escaped one (rare) is unescaped first.
     // A name whose escapes do not make valid UTF-16 (a lone surrogate) matches nothing, as with TryGetProperty.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LineField Match(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped) return Match(reader.ValueSpan);
@@ -178,6 +188,7 @@ internal sealed class LineScan
     // The longest name read is 13 characters; written entirely as \uXXXX escapes that is 78 bytes.
     private const int MaxEscapedName = 128;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LineField Match(ReadOnlySpan<byte> name)
     {
         // Length first: almost every name is rejected or found with one comparison.

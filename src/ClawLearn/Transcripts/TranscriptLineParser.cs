@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 
 namespace ClawLearn.Transcripts;
@@ -14,6 +15,9 @@ internal static class TranscriptLineParser
     // Parsing runs on several threads at once during ingest; each keeps its own scan buffers.
     [ThreadStatic] private static LineScan? t_scan;
 
+    // Runs for every line of every transcript: compiled optimised at once. Left to the tiered JIT it stayed unoptimised
+    // for most of a cold ingest (tier-up waits while start-up keeps compiling new methods).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static LineOutcome Parse(ReadOnlyMemory<byte> line, LineReaderOptions options)
     {
         var span = line.Span;
@@ -26,6 +30,7 @@ internal static class TranscriptLineParser
         return LineOutcome.Skipped(SkipReason.NoTypeOrRole);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LineOutcome ParseReal(LineScan scan, ReadOnlySpan<byte> line, string type, LineReaderOptions options)
     {
         var root = scan.Root;
@@ -48,6 +53,7 @@ internal static class TranscriptLineParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LineOutcome ParseMessage(ScannedObject message, ScannedObject usage, ReadOnlySpan<byte> line, string? entryId, long? time,
         LineReaderOptions options)
     {

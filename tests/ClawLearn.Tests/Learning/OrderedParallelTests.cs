@@ -47,6 +47,20 @@ public class OrderedParallelTests
         Assert.True(Worker.Disposed - before >= 2, "every worker disposes its state");
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 3)]
+    [InlineData(40, 5)]
+    public void A_window_smaller_than_the_consumer_s_wake_up_batch_never_deadlocks(int count, int window)
+    {
+        using var pool = new OrderedParallel<Worker, int>(count, 3, window, () => new Worker(), (_, i) =>
+        {
+            Thread.SpinWait((count - i) * 1000); // later items finish first
+            return -i;
+        });
+        for (var i = 0; i < count; i++) Assert.Equal(-i, pool.Take(i));
+    }
+
     [Fact]
     public void No_items_start_no_workers() =>
         new OrderedParallel<Worker, int>(0, 4, 8, () => throw new InvalidOperationException("no worker expected"), (_, i) => i).Dispose();
