@@ -125,6 +125,9 @@ public sealed class SqliteLearningStore : ILearningStore
     // a time (bounded memory), and the results keep their order.
     private const int JsonChunk = 4096;
 
+    private static Task<string[]> SerializeLater(RunTrace[] chunk) =>
+        Task.Run(() => InParallel(chunk, trace => JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace)));
+
     private static TOut[] InParallel<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> convert)
     {
         var results = new TOut[items.Count];
@@ -160,9 +163,13 @@ public sealed class SqliteLearningStore : ILearningStore
             using var upsert = Command("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES ($id, $a, $t, $j, 'ingest')");
             var (id, a, t, j) = (upsert.Parameters.Add("$id", SqliteType.Text), upsert.Parameters.Add("$a", SqliteType.Text),
                 upsert.Parameters.Add("$t", SqliteType.Integer), upsert.Parameters.Add("$j", SqliteType.Text));
-            foreach (var chunk in traces.Chunk(JsonChunk))
+            // The next chunk is serialised (on the other cores) while this one is inserted.
+            using var chunks = traces.Chunk(JsonChunk).GetEnumerator();
+            var pending = chunks.MoveNext() ? (Chunk: chunks.Current, Json: SerializeLater(chunks.Current)) : default;
+            while (pending.Chunk is { } chunk)
             {
-                var jsons = InParallel(chunk, trace => JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace));
+                var jsons = pending.Json.GetAwaiter().GetResult();
+                pending = chunks.MoveNext() ? (chunks.Current, SerializeLater(chunks.Current)) : default;
                 for (var k = 0; k < chunk.Length; k++)
                 {
                     var (trace, json) = (chunk[k], jsons[k]);
