@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ClawLearn.Learning;
 using ClawLearn.Selection;
 using ClawLearn.Serving;
@@ -60,15 +61,7 @@ internal static class LearningApi
         }));
         api.MapPost("/traces", (HttpContext c, LearningAgents a) => WithBody(c, a, options, (l, body) =>
         {
-            RunTrace? parsed;
-            try
-            {
-                parsed = body.RootElement.Deserialize(LearningJsonContext.Default.RunTrace);
-            }
-            catch (JsonException e)
-            {
-                return ApiResults.Error(StatusCodes.Status400BadRequest, $"not a trace: {e.Message}");
-            }
+            if (!TryRead(body, LearningJsonContext.Default.RunTrace, "a trace", out var parsed, out var error)) return error!;
             var (trace, problem) = RecordedTraces.Check(parsed, l.NowMs);
             if (trace is null) return ApiResults.Error(StatusCodes.Status400BadRequest, problem!);
             var result = l.Record(trace);
@@ -116,15 +109,7 @@ internal static class LearningApi
         }));
         api.MapPost("/select", (HttpContext c, LearningAgents a) => WithBody(c, a, options, (l, body) =>
         {
-            SelectRequest? request;
-            try
-            {
-                request = body.RootElement.Deserialize(ApiRequestJsonContext.Default.SelectRequest);
-            }
-            catch (JsonException e)
-            {
-                return ApiResults.Error(StatusCodes.Status400BadRequest, $"not a selection request: {e.Message}");
-            }
+            if (!TryRead(body, ApiRequestJsonContext.Default.SelectRequest, "a selection request", out var request, out var error)) return error!;
             if (request is null) return ApiResults.Error(StatusCodes.Status400BadRequest, "the body must be a selection request");
             if (request.Budget < 0) return ApiResults.Error(StatusCodes.Status400BadRequest, "budget must be zero or more");
             foreach (var arm in request.Arms ?? [])
@@ -155,6 +140,23 @@ internal static class LearningApi
         if (body.Error is not null) return body.Error;
         using var document = body.Document!;
         return WithAgent(context, agents, l => handle(l, document));
+    }
+
+    /// <summary>The body as <typeparamref name="T"/>, or a 400 naming what it should have been.</summary>
+    private static bool TryRead<T>(JsonDocument body, JsonTypeInfo<T> type, string what, out T? value, out IResult? error)
+    {
+        try
+        {
+            value = body.RootElement.Deserialize(type);
+            error = null;
+            return true;
+        }
+        catch (JsonException e)
+        {
+            value = default;
+            error = ApiResults.Error(StatusCodes.Status400BadRequest, $"not {what}: {e.Message}");
+            return false;
+        }
     }
 
     private static JsonElement? Property(JsonElement obj, params string[] names)

@@ -121,15 +121,12 @@ public sealed class PostgresLearningStore : ILearningStore
 
     public IReadOnlyList<SourceCursor> Cursors(string agentId)
     {
-        using var command = Command("SELECT agent_id, session_id, kind, path, identity, size, modified_ticks, position, next_user_index, provider, model, meta_json FROM sources WHERE agent_id = @a", ("a", agentId));
+        using var command = Command($"SELECT {StoreRows.CursorColumns} FROM sources WHERE agent_id = @a", ("a", agentId));
         using var reader = command.ExecuteReader();
         var result = new List<SourceCursor>();
         while (reader.Read())
         {
-            result.Add(new SourceCursor(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt32(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
-                reader.IsDBNull(11) ? null : reader.GetString(11)));
+            result.Add(StoreRows.Cursor(reader));
         }
         return result;
     }
@@ -151,7 +148,7 @@ public sealed class PostgresLearningStore : ILearningStore
         InBatches(facts, f => Command(
             "INSERT INTO run_facts VALUES (@a, @s, @i, @d, @j) ON CONFLICT (agent_id, session_id, user_index) DO UPDATE SET run_day = excluded.run_day, facts_json = excluded.facts_json",
             ("a", f.AgentId), ("s", f.SessionId), ("i", f.UserIndex),
-            ("d", f.Timestamp is { } ts ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime).ToString("yyyy-MM-dd") : DBNull.Value),
+            ("d", (object?)StoreRows.RunDay(f.Timestamp) ?? DBNull.Value),
             ("j", JsonSerializer.Serialize(f, LearningJsonContext.Default.RunFacts))));
     });
 
@@ -164,7 +161,7 @@ public sealed class PostgresLearningStore : ILearningStore
 
     public IReadOnlyList<string> SessionsOnDays(string agentId, IEnumerable<DateOnly> days)
     {
-        var list = days.Select(d => d.ToString("yyyy-MM-dd")).ToArray();
+        var list = days.Select(StoreRows.Day).ToArray();
         using var command = Command("SELECT DISTINCT session_id FROM run_facts WHERE agent_id = @a AND run_day = ANY(@d) ORDER BY session_id", ("a", agentId), ("d", list));
         using var reader = command.ExecuteReader();
         var result = new List<string>();
@@ -259,20 +256,18 @@ public sealed class PostgresLearningStore : ILearningStore
         Write(null, () => id = Convert.ToInt64(Scalar(
             "INSERT INTO events(agent_id, kind, timestamp, arm_ids_json, reward, reason) VALUES (@a, @k, @t, @ids, @r, @why) RETURNING id",
             ("a", agentId), ("k", e.Kind.ToString()), ("t", e.TimestampMs),
-            ("ids", JsonSerializer.Serialize(e.ArmIds.ToList(), LearningJsonContext.Default.ListString)), ("r", e.Reward), ("why", (object?)e.Reason ?? DBNull.Value))));
+            ("ids", StoreRows.EventArmIds(e)), ("r", e.Reward), ("why", (object?)e.Reason ?? DBNull.Value))));
         return id;
     }
 
     public IReadOnlyList<LearningEvent> Events(string agentId)
     {
-        using var command = Command("SELECT id, kind, timestamp, arm_ids_json, reward, reason FROM events WHERE agent_id = @a ORDER BY timestamp, id", ("a", agentId));
+        using var command = Command($"SELECT {StoreRows.EventColumns} FROM events WHERE agent_id = @a ORDER BY timestamp, id", ("a", agentId));
         using var reader = command.ExecuteReader();
         var result = new List<LearningEvent>();
         while (reader.Read())
         {
-            result.Add(new LearningEvent(reader.GetInt64(0), Enum.Parse<LearningEventKind>(reader.GetString(1)), reader.GetInt64(2),
-                JsonSerializer.Deserialize(reader.GetString(3), LearningJsonContext.Default.ListString)!, reader.GetDouble(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
+            result.Add(StoreRows.Event(reader));
         }
         return result;
     }

@@ -73,15 +73,12 @@ public sealed class SqliteLearningStore : ILearningStore
 
     private List<SourceCursor> ReadCursors(string where, params (string, object)[] args)
     {
-        using var command = Command($"SELECT agent_id, session_id, kind, path, identity, size, modified_ticks, position, next_user_index, provider, model, meta_json FROM sources {where}", args);
+        using var command = Command($"SELECT {StoreRows.CursorColumns} FROM sources {where}", args);
         using var reader = command.ExecuteReader();
         var result = new List<SourceCursor>();
         while (reader.Read())
         {
-            result.Add(new SourceCursor(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt32(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
-                reader.IsDBNull(11) ? null : reader.GetString(11)));
+            result.Add(StoreRows.Cursor(reader));
         }
         return result;
     }
@@ -100,7 +97,7 @@ public sealed class SqliteLearningStore : ILearningStore
             Prepared("DELETE FROM run_facts WHERE agent_id = $a AND session_id = $s AND user_index >= $i", ("$a", agentId), ("$s", sessionId), ("$i", fromUserIndex));
             foreach (var f in facts)
             {
-                var day = f.Timestamp is { } ts ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime).ToString("yyyy-MM-dd") : (object)DBNull.Value;
+                var day = (object?)StoreRows.RunDay(f.Timestamp) ?? DBNull.Value;
                 Prepared("INSERT OR REPLACE INTO run_facts VALUES ($a, $s, $i, $d, $j)", ("$a", f.AgentId), ("$s", f.SessionId), ("$i", f.UserIndex),
                     ("$d", day), ("$j", JsonSerializer.Serialize(f, LearningJsonContext.Default.RunFacts)));
             }
@@ -142,7 +139,7 @@ public sealed class SqliteLearningStore : ILearningStore
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var day in days)
         {
-            using var command = Command("SELECT DISTINCT session_id FROM run_facts WHERE agent_id = $a AND run_day = $d", ("$a", agentId), ("$d", day.ToString("yyyy-MM-dd")));
+            using var command = Command("SELECT DISTINCT session_id FROM run_facts WHERE agent_id = $a AND run_day = $d", ("$a", agentId), ("$d", StoreRows.Day(day)));
             using var reader = command.ExecuteReader();
             while (reader.Read()) result.Add(reader.GetString(0));
         }
@@ -240,20 +237,18 @@ public sealed class SqliteLearningStore : ILearningStore
     {
         using var command = Command("INSERT INTO events(agent_id, kind, timestamp, arm_ids_json, reward, reason) VALUES ($a, $k, $t, $ids, $r, $why) RETURNING id",
             ("$a", agentId), ("$k", e.Kind.ToString()), ("$t", e.TimestampMs),
-            ("$ids", JsonSerializer.Serialize(e.ArmIds.ToList(), LearningJsonContext.Default.ListString)), ("$r", e.Reward), ("$why", (object?)e.Reason ?? DBNull.Value));
+            ("$ids", StoreRows.EventArmIds(e)), ("$r", e.Reward), ("$why", (object?)e.Reason ?? DBNull.Value));
         return (long)command.ExecuteScalar()!;
     }
 
     public IReadOnlyList<LearningEvent> Events(string agentId)
     {
-        using var command = Command("SELECT id, kind, timestamp, arm_ids_json, reward, reason FROM events WHERE agent_id = $a ORDER BY timestamp, id", ("$a", agentId));
+        using var command = Command($"SELECT {StoreRows.EventColumns} FROM events WHERE agent_id = $a ORDER BY timestamp, id", ("$a", agentId));
         using var reader = command.ExecuteReader();
         var result = new List<LearningEvent>();
         while (reader.Read())
         {
-            result.Add(new LearningEvent(reader.GetInt64(0), Enum.Parse<LearningEventKind>(reader.GetString(1)), reader.GetInt64(2),
-                JsonSerializer.Deserialize(reader.GetString(3), LearningJsonContext.Default.ListString)!, reader.GetDouble(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
+            result.Add(StoreRows.Event(reader));
         }
         return result;
     }

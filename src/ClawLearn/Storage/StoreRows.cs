@@ -1,0 +1,33 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using ClawLearn.Learning;
+
+namespace ClawLearn.Storage;
+
+/// <summary>
+/// The column lists and row mappings both store engines share, so a SQLite and a PostgreSQL store read the same
+/// row into the same record.
+/// </summary>
+internal static class StoreRows
+{
+    public const string CursorColumns = "agent_id, session_id, kind, path, identity, size, modified_ticks, position, next_user_index, provider, model, meta_json";
+    public const string EventColumns = "id, kind, timestamp, arm_ids_json, reward, reason";
+
+    public static SourceCursor Cursor(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
+        r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt32(8), NullableString(r, 9), NullableString(r, 10), NullableString(r, 11));
+
+    public static LearningEvent Event(DbDataReader r) => new(r.GetInt64(0), Enum.Parse<LearningEventKind>(r.GetString(1)), r.GetInt64(2),
+        JsonSerializer.Deserialize(r.GetString(3), LearningJsonContext.Default.ListString)!, r.GetDouble(4), NullableString(r, 5));
+
+    /// <summary>The UTC day a run belongs to, as stored in <c>run_facts.run_day</c>; null for a run without time.</summary>
+    public static string? RunDay(long? timestampMs) => timestampMs is { } ts
+        ? Day(DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime))
+        : null;
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string EventArmIds(LearningEvent e) => JsonSerializer.Serialize(e.ArmIds.ToList(), LearningJsonContext.Default.ListString);
+
+    private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+}
