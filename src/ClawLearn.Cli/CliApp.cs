@@ -61,6 +61,7 @@ internal static class CliApp
         root.Subcommands.Add(IngestCommand.Create(env));
         root.Subcommands.Add(ExportCommand.Create(env));
         root.Subcommands.Add(StatusCommand.Create(env));
+        root.Subcommands.Add(UsageCommand.Create(env));
         root.Subcommands.Add(SelectCommand.Create(env));
         root.Subcommands.Add(SimulateCommand.Create(env));
         root.Subcommands.Add(RewardCommand.Create(env));

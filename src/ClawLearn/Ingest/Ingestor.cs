@@ -5,6 +5,7 @@ using ClawLearn.Sessions;
 using ClawLearn.StateDir;
 using ClawLearn.Storage;
 using ClawLearn.Transcripts;
+using ClawLearn.Usage;
 
 namespace ClawLearn.Ingest;
 
@@ -70,7 +71,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         var cursors = store.Cursors(agent.Id).ToDictionary(c => c.SessionId, StringComparer.Ordinal);
         var storedFingerprint = store.GetMeta($"workspace:{agent.Id}");
         var workspaceChanged = storedFingerprint != snapshot.Fingerprint;
-        var (stale, notesChanged) = options.Full
+        // A store from before usage was kept has none: every source is read again once, from the start, to fill it.
+        var usageMissing = cursors.Count > 0 && store.GetMeta(UsageMetaKey(agent.Id)) is null;
+        var (stale, notesChanged) = options.Full || usageMissing
             ? (cursors.Keys.ToHashSet(), false)
             : StaleSessions(agent.Id, store, snapshot, storedFingerprint, cursors.Keys);
         // Stale cursors are invalidated, not deleted: a session whose transcript is gone keeps its metadata (key,
@@ -127,6 +130,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             store.SetMeta($"config:{agent.Id}", ConfigKey());
             store.SetMeta($"counts:{agent.Id}", $"{pending} {noTime}");
         }
+        if (store.GetMeta(UsageMetaKey(agent.Id)) is null) store.SetMeta(UsageMetaKey(agent.Id), "1");
         else if (store.GetMeta($"counts:{agent.Id}") is { } stored && stored.Split(' ') is [var p, var n])
         {
             (pending, noTime) = (int.Parse(p), int.Parse(n));
@@ -136,6 +140,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         return new AgentIngestResult(agent.Id, store.Location, read, unchanged, reset, lines, skipped,
             added, changed, removed, store.CountTraces(agent.Id), pending, noTime, workspaceChanged, rebuild, problems);
     }
+
+    /// <summary>Set once the agent's usage rows cover every source ingest has read (stores from before usage lack it).</summary>
+    public static string UsageMetaKey(string agentId) => $"usage:{agentId}";
 
     private sealed class SessionCounts
     {
@@ -179,9 +186,12 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         counts.MetaChanged = true;
     }
 
-    /// <summary>What reading one session gave: its run facts from <see cref="FromIndex"/> on and its next cursor, or a problem.</summary>
-    private sealed record SessionRead(string SessionId, int FromIndex, IReadOnlyList<RunFacts> Facts, SourceCursor? Next, TranscriptReadStats Stats,
-        string? Problem);
+    /// <summary>
+    /// What reading one session gave: its run facts from <see cref="FromIndex"/> on, its usage rows from
+    /// <see cref="UsageFrom"/> on, and its next cursor; or a problem.
+    /// </summary>
+    private sealed record SessionRead(string SessionId, int FromIndex, IReadOnlyList<RunFacts> Facts, int UsageFrom, IReadOnlyList<UsageRow> Usage,
+        SourceCursor? Next, TranscriptReadStats Stats, string? Problem);
 
     private void Save(SessionInfo session, SessionRead read, ILearningStore store, SessionCounts counts, List<string> problems)
     {
@@ -195,6 +205,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             store.InTransaction(() =>
             {
                 store.ReplaceFacts(session.AgentId, read.SessionId, read.FromIndex, read.Facts);
+                store.ReplaceUsage(session.AgentId, read.SessionId, read.UsageFrom, read.Usage);
                 store.SaveCursor(read.Next!);
             });
             counts.Lines += read.Stats.Lines;
@@ -248,16 +259,22 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             }
             else
             {
+                // No user turn yet: everything read belongs to no run. When that includes usage, the next read starts
+                // from the beginning again, so the session's pre-run usage is replaced whole rather than added to.
                 var (provider, model) = collector.CurrentModel;
-                var position = isSqlite ? stats.LastSeq ?? start ?? long.MinValue : stats.ConsumedBytes;
+                var fromStart = collector.Usage.Count > 0;
+                var position = isSqlite ? fromStart ? long.MinValue : stats.LastSeq ?? start ?? long.MinValue : fromStart ? 0 : stats.ConsumedBytes;
                 next = new SourceCursor(session.AgentId, session.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
                     position, fromIndex, provider, model, meta);
             }
-            return new SessionRead(session.SessionId, fromIndex, facts, next, stats, null);
+            // Usage before the first user turn is replaced only by a read that covered it: one from the start, or a
+            // resumed one that began before any user turn.
+            var usageFrom = !resume || collector.SawPreamble ? -1 : fromIndex;
+            return new SessionRead(session.SessionId, fromIndex, facts, usageFrom, collector.Usage, next, stats, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
-            return new SessionRead(session.SessionId, 0, [], null, stats, $"{state.Relative(source.Path)}: not ingested: {e.Message}");
+            return new SessionRead(session.SessionId, 0, [], 0, [], null, stats, $"{state.Relative(source.Path)}: not ingested: {e.Message}");
         }
     }
 

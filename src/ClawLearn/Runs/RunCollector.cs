@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ClawLearn.Learning;
 using ClawLearn.Transcripts;
+using ClawLearn.Usage;
 using ClawLearn.Workspace;
 
 namespace ClawLearn.Runs;
@@ -23,6 +24,9 @@ public sealed partial class RunCollector
     private string? _model;
     private int _nextIndex;
     private Run? _current;
+    private readonly UsageTally _usage;
+    private long? _lastTime;
+    private bool _sawPreamble;
 
     public RunCollector(string agentId, string sessionId, ReferenceTargets targets, int nextUserIndex = 0,
         string? provider = null, string? model = null)
@@ -33,7 +37,17 @@ public sealed partial class RunCollector
         _nextIndex = nextUserIndex;
         _provider = provider;
         _model = model;
+        _usage = new UsageTally(agentId, sessionId);
     }
+
+    /// <summary>
+    /// Token usage of every assistant message read, per run (-1: before the first user turn), day and model. Unlike
+    /// run facts it includes messages outside any run, so per-session totals match what the transcripts report.
+    /// </summary>
+    public IReadOnlyList<UsageRow> Usage => _usage.Rows();
+
+    /// <summary>Whether anything was read before a user turn: the part of the session that belongs to no run.</summary>
+    public bool SawPreamble => _sawPreamble;
 
     /// <summary>The provider and model in force now (from the latest <c>model_change</c>).</summary>
     public (string? Provider, string? Model) CurrentModel => (_provider, _model);
@@ -45,6 +59,12 @@ public sealed partial class RunCollector
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(TranscriptRecord record, long position)
     {
+        if (_current is null && record is not Turn { Role: TurnRole.User }) _sawPreamble = true;
+        if (record.TimestampMs is { } time) _lastTime = time;
+        if (record is Turn { Role: TurnRole.Assistant, Usage: { } usage } assistant)
+        {
+            _usage.Add(_current?.Index ?? -1, assistant.TimestampMs ?? _lastTime, assistant.Provider ?? _provider, assistant.Model ?? _model, usage);
+        }
         switch (record)
         {
             case ModelChange change:
@@ -99,6 +119,8 @@ public sealed partial class RunCollector
         private string? _error;
         private long _input, _output, _cacheRead, _cacheWrite, _total;
         private bool _hasUsage;
+
+        public int Index => index;
 
         public bool HasAssistant => _hasAssistant;
 

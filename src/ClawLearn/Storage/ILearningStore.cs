@@ -1,5 +1,6 @@
 using ClawLearn.Learning;
 using ClawLearn.Runs;
+using ClawLearn.Usage;
 
 namespace ClawLearn.Storage;
 
@@ -23,6 +24,10 @@ public interface ILearningStore : IDisposable
     IEnumerable<RunFacts> Facts(string agentId);
     /// <summary>How many run facts are stored for the agent.</summary>
     long CountFacts(string agentId) => Facts(agentId).LongCount();
+    /// <summary>Replaces a session's usage rows from <paramref name="fromUserIndex"/> on (-1: the whole session).</summary>
+    void ReplaceUsage(string agentId, string sessionId, int fromUserIndex, IEnumerable<UsageRow> rows);
+    /// <summary>The agent's usage rows, by session, run, day, provider and model, streamed.</summary>
+    IEnumerable<UsageRow> Usage(string agentId);
     /// <summary>Sessions with a run whose UTC day is one of <paramref name="days"/>.</summary>
     IReadOnlyList<string> SessionsOnDays(string agentId, IEnumerable<DateOnly> days);
 

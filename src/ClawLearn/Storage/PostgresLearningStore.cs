@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClawLearn.Learning;
 using ClawLearn.Runs;
+using ClawLearn.Usage;
 using Npgsql;
 
 namespace ClawLearn.Storage;
@@ -151,6 +152,26 @@ public sealed class PostgresLearningStore : ILearningStore
             ("d", (object?)StoreRows.RunDay(f.Timestamp) ?? DBNull.Value),
             ("j", JsonSerializer.Serialize(f, LearningJsonContext.Default.RunFacts))));
     });
+
+    public void ReplaceUsage(string agentId, string sessionId, int fromUserIndex, IEnumerable<UsageRow> rows) => Write(agentId, () =>
+    {
+        Exec("DELETE FROM usage WHERE agent_id = @a AND session_id = @s AND user_index >= @i", ("a", agentId), ("s", sessionId), ("i", fromUserIndex));
+        InBatches(rows, u => Command(
+            """
+            INSERT INTO usage VALUES (@a, @s, @i, @d, @p, @m, @n, @in, @out, @cr, @cw, @t, @c, @f, @l)
+            ON CONFLICT (agent_id, session_id, user_index, day, provider, model) DO UPDATE SET messages = excluded.messages,
+              input = excluded.input, output = excluded.output, cache_read = excluded.cache_read, cache_write = excluded.cache_write,
+              total = excluded.total, cost = excluded.cost, first_ms = excluded.first_ms, last_ms = excluded.last_ms
+            """,
+            StoreRows.UsageParameters(u, "")));
+    });
+
+    public IEnumerable<UsageRow> Usage(string agentId)
+    {
+        using var command = Command($"SELECT {StoreRows.UsageColumns} FROM usage WHERE agent_id = @a ORDER BY {StoreRows.UsageOrder}", ("a", agentId));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return StoreRows.Usage(reader);
+    }
 
     public IEnumerable<RunFacts> Facts(string agentId)
     {

@@ -31,5 +31,14 @@ internal static class PostgresMigrations
         CREATE TABLE change_counter(id integer PRIMARY KEY, n bigint NOT NULL);
         INSERT INTO change_counter VALUES (1, 0);
         """,
+        // 2: SQLite's migration 3, token usage per session, run, day and model.
+        """
+        CREATE TABLE usage(
+          agent_id text COLLATE "C" NOT NULL, session_id text COLLATE "C" NOT NULL, user_index integer NOT NULL, day text COLLATE "C" NOT NULL,
+          provider text COLLATE "C" NOT NULL, model text COLLATE "C" NOT NULL, messages bigint NOT NULL, input bigint NOT NULL,
+          output bigint NOT NULL, cache_read bigint NOT NULL, cache_write bigint NOT NULL, total bigint NOT NULL,
+          cost double precision NOT NULL, first_ms bigint, last_ms bigint,
+          PRIMARY KEY(agent_id, session_id, user_index, day, provider, model));
+        """,
     ];
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClawLearn.Learning;
 using ClawLearn.Runs;
+using ClawLearn.Usage;
 using Microsoft.Data.Sqlite;
 
 namespace ClawLearn.Storage;
@@ -102,6 +103,25 @@ public sealed class SqliteLearningStore : ILearningStore
                     ("$d", day), ("$j", JsonSerializer.Serialize(f, LearningJsonContext.Default.RunFacts)));
             }
         });
+    }
+
+    public void ReplaceUsage(string agentId, string sessionId, int fromUserIndex, IEnumerable<UsageRow> rows)
+    {
+        InTransaction(() =>
+        {
+            Prepared("DELETE FROM usage WHERE agent_id = $a AND session_id = $s AND user_index >= $i", ("$a", agentId), ("$s", sessionId), ("$i", fromUserIndex));
+            foreach (var row in rows) Prepared(InsertUsage, StoreRows.UsageParameters(row, "$"));
+        });
+    }
+
+    private const string InsertUsage =
+        "INSERT OR REPLACE INTO usage VALUES ($a, $s, $i, $d, $p, $m, $n, $in, $out, $cr, $cw, $t, $c, $f, $l)";
+
+    public IEnumerable<UsageRow> Usage(string agentId)
+    {
+        using var command = Command($"SELECT {StoreRows.UsageColumns} FROM usage WHERE agent_id = $a ORDER BY {StoreRows.UsageOrder}", ("$a", agentId));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return StoreRows.Usage(reader);
     }
 
     public IEnumerable<RunFacts> Facts(string agentId)

@@ -32,5 +32,14 @@ internal static class StoreMigrations
         """
         ALTER TABLE traces ADD COLUMN origin TEXT NOT NULL DEFAULT 'ingest';
         """,
+        // 3: token usage per session, run, day and model, including the messages before a session's first user
+        // turn, which no run (and so no trace) holds. Filled by the next ingest, which reads every source again once.
+        """
+        CREATE TABLE usage(
+          agent_id TEXT NOT NULL, session_id TEXT NOT NULL, user_index INTEGER NOT NULL, day TEXT NOT NULL, provider TEXT NOT NULL,
+          model TEXT NOT NULL, messages INTEGER NOT NULL, input INTEGER NOT NULL, output INTEGER NOT NULL, cache_read INTEGER NOT NULL,
+          cache_write INTEGER NOT NULL, total INTEGER NOT NULL, cost REAL NOT NULL, first_ms INTEGER, last_ms INTEGER,
+          PRIMARY KEY(agent_id, session_id, user_index, day, provider, model));
+        """,
     ];
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using ClawLearn.Learning;
+using ClawLearn.Usage;
 
 namespace ClawLearn.Storage;
 
@@ -13,12 +14,28 @@ internal static class StoreRows
 {
     public const string CursorColumns = "agent_id, session_id, kind, path, identity, size, modified_ticks, position, next_user_index, provider, model, meta_json";
     public const string EventColumns = "id, kind, timestamp, arm_ids_json, reward, reason";
+    public const string UsageColumns =
+        "agent_id, session_id, user_index, day, provider, model, messages, input, output, cache_read, cache_write, total, cost, first_ms, last_ms";
+    public const string UsageOrder = "session_id, user_index, day, provider, model";
 
     public static SourceCursor Cursor(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
         r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt32(8), NullableString(r, 9), NullableString(r, 10), NullableString(r, 11));
 
     public static LearningEvent Event(DbDataReader r) => new(r.GetInt64(0), Enum.Parse<LearningEventKind>(r.GetString(1)), r.GetInt64(2),
         JsonSerializer.Deserialize(r.GetString(3), LearningJsonContext.Default.ListString)!, r.GetDouble(4), NullableString(r, 5));
+
+    public static UsageRow Usage(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4),
+        r.GetString(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.GetDouble(12),
+        NullableLong(r, 13), NullableLong(r, 14));
+
+    /// <summary>A usage row's values in <see cref="UsageColumns"/> order, as (name, value) parameters with the given prefix.</summary>
+    public static (string Name, object Value)[] UsageParameters(UsageRow u, string prefix) =>
+    [
+        (prefix + "a", u.AgentId), (prefix + "s", u.SessionId), (prefix + "i", u.UserIndex), (prefix + "d", u.Day), (prefix + "p", u.Provider),
+        (prefix + "m", u.Model), (prefix + "n", u.Messages), (prefix + "in", u.Input), (prefix + "out", u.Output), (prefix + "cr", u.CacheRead),
+        (prefix + "cw", u.CacheWrite), (prefix + "t", u.Total), (prefix + "c", u.Cost), (prefix + "f", (object?)u.FirstMs ?? DBNull.Value),
+        (prefix + "l", (object?)u.LastMs ?? DBNull.Value),
+    ];
 
     /// <summary>The UTC day a run belongs to, as stored in <c>run_facts.run_day</c>; null for a run without time.</summary>
     public static string? RunDay(long? timestampMs) => timestampMs is { } ts
@@ -30,4 +47,6 @@ internal static class StoreRows
     public static string EventArmIds(LearningEvent e) => JsonSerializer.Serialize(e.ArmIds.ToList(), LearningJsonContext.Default.ListString);
 
     private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static long? NullableLong(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
 }

@@ -30,5 +30,6 @@ internal enum LineField
     CacheWrite,
     TotalTokens,
     Text,
+    Cost,
     Count,
 }

@@ -198,6 +198,7 @@ internal sealed class LineScan
             case 3: return name.SequenceEqual("cwd"u8) ? LineField.Cwd : LineField.None;
             case 4:
                 if (name.SequenceEqual("type"u8)) return LineField.Type;
+                if (name.SequenceEqual("cost"u8)) return LineField.Cost;
                 if (name.SequenceEqual("role"u8)) return LineField.Role;
                 if (name.SequenceEqual("name"u8)) return LineField.Name;
                 if (name.SequenceEqual("text"u8)) return LineField.Text;

@@ -1,7 +1,7 @@
 namespace ClawLearn.Transcripts;
 
-/// <summary>An assistant message's reported token usage.</summary>
-public sealed record TokenUsage(long Input, long Output, long CacheRead, long CacheWrite, long? TotalTokens)
+/// <summary>An assistant message's reported token usage, and its cost (<c>usage.cost.total</c>, in dollars) when reported.</summary>
+public sealed record TokenUsage(long Input, long Output, long CacheRead, long CacheWrite, long? TotalTokens, double? Cost = null)
 {
     /// <summary><c>totalTokens</c> when reported, else input + output + cacheRead + cacheWrite.</summary>
     public long Total => TotalTokens ?? Input + Output + CacheRead + CacheWrite;

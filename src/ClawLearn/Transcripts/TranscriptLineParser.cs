@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Unicode;
 
 namespace ClawLearn.Transcripts;
@@ -64,7 +65,7 @@ internal static class TranscriptLineParser
             case "assistant":
                 if (IsDropped(message, line)) return LineOutcome.Drop;
                 return LineOutcome.Of(new Turn(TurnRole.Assistant, time, ContentText.AssistantText(message, line),
-                    ToolCalls(message, line), Usage(message, usage), message.Str(LineField.Provider, line), message.Str(LineField.Model, line),
+                    ToolCalls(message, line), Usage(message, usage, line), message.Str(LineField.Provider, line), message.Str(LineField.Model, line),
                     message.Str(LineField.StopReason, line), message.Str(LineField.ErrorMessage, line), EntryId: entryId));
             case "toolResult":
                 return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ToolResultText(message, line, options), [],
@@ -85,7 +86,7 @@ internal static class TranscriptLineParser
             case "assistant":
                 if (IsDropped(root, line)) return LineOutcome.Drop;
                 return LineOutcome.Of(new Turn(TurnRole.Assistant, time, ContentText.Of(root, line), ToolCalls(root, line),
-                    Usage(root, scan.RootUsage), root.Str(LineField.Provider, line), root.Str(LineField.Model, line),
+                    Usage(root, scan.RootUsage, line), root.Str(LineField.Provider, line), root.Str(LineField.Model, line),
                     root.Str(LineField.StopReason, line), root.Str(LineField.ErrorMessage, line)));
             case "tool":
                 var name = ToolName(root.Str(LineField.Name, line));
@@ -114,7 +115,7 @@ internal static class TranscriptLineParser
     private static List<ToolCall> ToolCalls(ScannedObject owner, ReadOnlySpan<byte> line)
     {
         var calls = new List<ToolCall>();
-        if (owner[LineField.Content].Kind != System.Text.Json.JsonTokenType.StartArray) return calls;
+        if (owner[LineField.Content].Kind != JsonTokenType.StartArray) return calls;
         foreach (var block in owner.Parts)
         {
             if (block.Type.Str(line) != "toolCall") continue;
@@ -123,10 +124,43 @@ internal static class TranscriptLineParser
         return calls;
     }
 
-    private static TokenUsage? Usage(ScannedObject owner, ScannedObject usage)
+    private static TokenUsage? Usage(ScannedObject owner, ScannedObject usage, ReadOnlySpan<byte> line)
     {
         if (!owner.IsObject(LineField.Usage)) return null;
         return new TokenUsage(usage[LineField.Input].Long() ?? 0, usage[LineField.Output].Long() ?? 0, usage[LineField.CacheRead].Long() ?? 0,
-            usage[LineField.CacheWrite].Long() ?? 0, usage[LineField.TotalTokens].Long());
+            usage[LineField.CacheWrite].Long() ?? 0, usage[LineField.TotalTokens].Long(), CostTotal(usage[LineField.Cost], line));
+    }
+
+    // usage.cost is a small object ({input, output, cacheRead, cacheWrite, total}); only its total is read, and only
+    // from the slot the scan already validated, so no other line pays for it. A repeated name: the last one counts,
+    // as everywhere in the parser.
+    private static double? CostTotal(JsonSlot cost, ReadOnlySpan<byte> line)
+    {
+        if (cost.Kind != JsonTokenType.StartObject) return null;
+        var reader = new Utf8JsonReader(cost.Raw(line));
+        reader.Read();
+        double? total = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isTotal = IsTotal(ref reader);
+            reader.Read();
+            if (isTotal) total = reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var d) && double.IsFinite(d) ? d : null;
+            reader.Skip();
+        }
+        return total;
+    }
+
+    // A name whose escapes do not make valid UTF-16 (a lone surrogate) matches nothing, as with TryGetProperty.
+    private static bool IsTotal(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped) return reader.ValueSpan.SequenceEqual("total"u8);
+        try
+        {
+            return reader.ValueTextEquals("total"u8);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 }

@@ -44,7 +44,7 @@ public sealed class RealTranscript
     }
 
     public RealTranscript Assistant(DateTimeOffset t, string? text, IEnumerable<(string Id, string Name, JsonObject Args)>? toolCalls = null,
-        Usage? usage = null, string stopReason = "stop", string provider = "anthropic", string model = "claude-opus-4-5",
+        ReportedUsage? usage = null, string stopReason = "stop", string provider = "anthropic", string model = "claude-opus-4-5",
         string? errorMessage = null, bool thinking = false, bool withUsage = true)
     {
         var content = new JsonArray();
@@ -62,7 +62,7 @@ public sealed class RealTranscript
             ["stopReason"] = stopReason,
             ["timestamp"] = t.ToUnixTimeMilliseconds(),
         };
-        if (withUsage) message["usage"] = (usage ?? new Usage(1200, 310, 9000, 0)).ToJson();
+        if (withUsage) message["usage"] = (usage ?? new ReportedUsage(1200, 310, 9000, 0)).ToJson();
         if (errorMessage is not null) message["errorMessage"] = errorMessage;
         return Message(t, message);
     }
@@ -86,7 +86,7 @@ public sealed class RealTranscript
         ["api"] = "openai-responses",
         ["provider"] = "openclaw",
         ["model"] = "delivery-mirror",
-        ["usage"] = new Usage(0, 0, 0, 0, 0).ToJson(),
+        ["usage"] = new ReportedUsage(0, 0, 0, 0, 0).ToJson(),
         ["stopReason"] = "stop",
         ["timestamp"] = t.ToUnixTimeMilliseconds(),
     });
@@ -152,7 +152,7 @@ public sealed class RealTranscript
     public string ToText(bool finalNewline = true) => string.Join("\n", _lines) + (finalNewline && _lines.Count > 0 ? "\n" : "");
 }
 
-public sealed record Usage(long Input, long Output, long CacheRead, long CacheWrite, long? Total = null)
+public sealed record ReportedUsage(long Input, long Output, long CacheRead, long CacheWrite, long? Total = null, double Cost = 0.05475)
 {
     public JsonObject ToJson()
     {
@@ -164,7 +164,7 @@ public sealed record Usage(long Input, long Output, long CacheRead, long CacheWr
             ["cacheRead"] = CacheRead,
             ["cacheWrite"] = CacheWrite,
             ["totalTokens"] = total,
-            ["cost"] = new JsonObject { ["input"] = 0.018, ["output"] = 0.02325, ["cacheRead"] = 0.0135, ["cacheWrite"] = 0, ["total"] = 0.05475 },
+            ["cost"] = new JsonObject { ["input"] = 0.018, ["output"] = 0.02325, ["cacheRead"] = 0.0135, ["cacheWrite"] = 0, ["total"] = Cost },
         };
     }
 }

@@ -128,19 +128,19 @@ public static partial class StateDirFixture
             .User(Day, "[Telegram Alice Smith (@alice) id:123456789 +9h 2026-02-20 09:00 UTC] The HA box keeps dropping Zigbee devices after updates — what did we decide last time?\n[message_id: 4821]")
             .Assistant(Day.AddSeconds(4), "Let me check memory first.",
                 [("toolu_01A", "memory_search", new JsonObject { ["query"] = "zigbee dropping after update" })],
-                new Usage(1200, 310, 9000, 0), "toolUse", thinking: true)
+                new ReportedUsage(1200, 310, 9000, 0), "toolUse", thinking: true)
             .ToolResult(Day.AddSeconds(5), "toolu_01A", "memory_search", "memory/2026-01-21.md#L3-L9: pinned Z2M to 1.35.x after the January update broke pairing")
             .Assistant(Day.AddSeconds(9), null,
                 [("toolu_01B", "exec", new JsonObject { ["command"] = "docker logs zigbee2mqtt --tail 50" })],
-                new Usage(1500, 120, 10200, 0), "toolUse")
+                new ReportedUsage(1500, 120, 10200, 0), "toolUse")
             .ToolResult(Day.AddSeconds(12), "toolu_01B", "exec", $"zigbee2mqtt | connecting to broker\n{Canaries.ContentMqttPassword}\nzigbee2mqtt | 14 devices")
             .Assistant(Day.AddSeconds(20), "Pin zigbee2mqtt to 1.35.x, disable auto-update in Watchtower, add a USB extension cable for the Sonoff dongle. Zigbee2MQTT is pinned to 1.35.x after the January update broke pairing.",
-                usage: new Usage(1800, 420, 10200, 0))
+                usage: new ReportedUsage(1800, 420, 10200, 0))
             .Custom(Day.AddSeconds(21), "openclaw.cache-ttl", new JsonObject { ["timestamp"] = 1771578021000, ["provider"] = "anthropic", ["modelId"] = "claude-opus-4-5" })
             .DeliveryMirror(Day.AddSeconds(22), "Pin zigbee2mqtt to 1.35.x, disable auto-update in Watchtower.")
             .Injected(Day.AddSeconds(30), "Daily brief: 3 calendar events today.")
             .User(Day.AddMinutes(30), "Read HEARTBEAT.md if it exists (workspace context). Follow it strictly.")
-            .Assistant(Day.AddMinutes(30).AddSeconds(2), "HEARTBEAT_OK", usage: new Usage(900, 5, 9000, 0));
+            .Assistant(Day.AddMinutes(30).AddSeconds(2), "HEARTBEAT_OK", usage: new ReportedUsage(900, 5, 9000, 0));
         return s;
     }
 
@@ -154,9 +154,9 @@ public static partial class StateDirFixture
             .User(t, "[Telegram Dev Chat id:-1001234567890 topic:42 +2m 2026-02-17 14:05 UTC] Bob: @clawbot how do we tag releases?",
                 image: new JsonObject { ["type"] = "image", ["data"] = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", ["mimeType"] = "image/png" })
             .Assistant(t.AddSeconds(6), "Tag releases with `git tag -s vX.Y.Z` and keep CHANGELOG.md in Keep-a-Changelog format.",
-                [("toolu_02A", "read", new JsonObject { ["path"] = "CHANGELOG.md" })], new Usage(2100, 240, 0, 1800), "toolUse", provider: "anthropic", model: "claude-sonnet-4-5")
+                [("toolu_02A", "read", new JsonObject { ["path"] = "CHANGELOG.md" })], new ReportedUsage(2100, 240, 0, 1800), "toolUse", provider: "anthropic", model: "claude-sonnet-4-5")
             .ToolResult(t.AddSeconds(7), "toolu_02A", "read", "# Changelog\n## [1.4.0] - 2026-02-01")
-            .Assistant(t.AddSeconds(12), "Latest is 1.4.0, so the next tag is v1.5.0.", usage: new Usage(2300, 60, 1800, 0), provider: "anthropic", model: "claude-sonnet-4-5");
+            .Assistant(t.AddSeconds(12), "Latest is 1.4.0, so the next tag is v1.5.0.", usage: new ReportedUsage(2300, 60, 1800, 0), provider: "anthropic", model: "claude-sonnet-4-5");
     }
 
     private static RealTranscript ForkTranscript(string home)
@@ -167,11 +167,11 @@ public static partial class StateDirFixture
             .ModelChange(t, "openai", "gpt-5.2")
             .User(t.AddSeconds(1), "[Discord #homelab] carol: which VLAN is the NAS on?")
             .Assistant(t.AddSeconds(5), "The NAS is on VLAN 20 (storage); see TOOLS.md for the switch layout.",
-                [("call_3A", "web_fetch", new JsonObject { ["url"] = "http://switch.local/vlans" })], new Usage(800, 90, 0, 0), "toolUse", provider: "openai", model: "gpt-5.2")
+                [("call_3A", "web_fetch", new JsonObject { ["url"] = "http://switch.local/vlans" })], new ReportedUsage(800, 90, 0, 0), "toolUse", provider: "openai", model: "gpt-5.2")
             .ToolResult(t.AddSeconds(6), "call_3A", "web_fetch", "VLAN 20: storage", isError: false)
-            .Assistant(t.AddSeconds(8), "Confirmed: VLAN 20.", usage: new Usage(850, 10, 0, 0), provider: "openai", model: "gpt-5.2")
+            .Assistant(t.AddSeconds(8), "Confirmed: VLAN 20.", usage: new ReportedUsage(850, 10, 0, 0), provider: "openai", model: "gpt-5.2")
             .User(t.AddMinutes(2), "and the printer?")
-            .Assistant(t.AddMinutes(2).AddSeconds(3), null, usage: new Usage(10, 0, 0, 0), stopReason: "aborted", provider: "openai", model: "gpt-5.2");
+            .Assistant(t.AddMinutes(2).AddSeconds(3), null, usage: new ReportedUsage(10, 0, 0, 0), stopReason: "aborted", provider: "openai", model: "gpt-5.2");
     }
 
     private static RealTranscript SubagentTranscript()
@@ -182,9 +182,9 @@ public static partial class StateDirFixture
             .ModelChange(t, "anthropic", "claude-haiku-4-5")
             .User(t.AddSeconds(1), "Summarize the last 200 lines of the Home Assistant log. Follow AGENTS.md.")
             .Assistant(t.AddSeconds(4), null, [("toolu_04A", "exec", new JsonObject { ["command"] = "tail -n 200 /var/log/ha.log" })],
-                new Usage(600, 40, 0, 0), "toolUse", model: "claude-haiku-4-5")
+                new ReportedUsage(600, 40, 0, 0), "toolUse", model: "claude-haiku-4-5")
             .ToolResult(t.AddSeconds(5), "toolu_04A", "exec", "WARNING zha: device 0x1234 left the network")
-            .Assistant(t.AddSeconds(9), "One device left the network; everything else is quiet.", usage: new Usage(700, 30, 0, 0), model: "claude-haiku-4-5");
+            .Assistant(t.AddSeconds(9), "One device left the network; everything else is quiet.", usage: new ReportedUsage(700, 30, 0, 0), model: "claude-haiku-4-5");
     }
 
     private static RealTranscript OldTranscript()
@@ -196,14 +196,14 @@ public static partial class StateDirFixture
             .Compaction(t.AddSeconds(1), "User set up Home Assistant on a NUC; decided on Zigbee2MQTT over ZHA; pinned 1.35.x.", 152340)
             .User(t.AddMinutes(1), "Pre-compaction memory flush. Store durable memories now (use memory/YYYY-MM-DD.md; create memory/ if needed).")
             .Assistant(t.AddMinutes(1).AddSeconds(3), "NO_REPLY", [("toolu_05A", "write", new JsonObject { ["path"] = "memory/2026-01-21.md", ["content"] = "- Pinned Z2M to 1.35.x" })],
-                new Usage(3000, 80, 0, 0), "toolUse")
+                new ReportedUsage(3000, 80, 0, 0), "toolUse")
             .ToolResult(t.AddMinutes(1).AddSeconds(4), "toolu_05A", "write", "ok")
             .User(t.AddMinutes(5), "/new")
             .BranchSummary(t.AddMinutes(5).AddSeconds(1), "Abandoned branch: tried ZHA, reverted.")
             .Label(t.AddMinutes(5).AddSeconds(2), "zigbee")
             .SessionInfo(t.AddMinutes(5).AddSeconds(3), "Zigbee setup")
             .User(t.AddMinutes(6), "Should I use a USB extension cable for the dongle?")
-            .Assistant(t.AddMinutes(6).AddSeconds(5), "Yes: a USB extension cable keeps the Sonoff dongle away from USB 3 interference.", usage: new Usage(2000, 50, 0, 0))
+            .Assistant(t.AddMinutes(6).AddSeconds(5), "Yes: a USB extension cable keeps the Sonoff dongle away from USB 3 interference.", usage: new ReportedUsage(2000, 50, 0, 0))
             .User(t.AddMinutes(8), "Also check the calendar")
             .Assistant(t.AddMinutes(8).AddSeconds(2), null, withUsage: false, stopReason: "error", errorMessage: "529 overloaded");
     }
@@ -214,7 +214,7 @@ public static partial class StateDirFixture
         return new RealTranscript("f")
             .Header(SessionIds.V2Header, t, version: 2)
             .User(t.AddSeconds(1), "Good morning, what's on today?", blocks: false)
-            .Assistant(t.AddSeconds(4), "Two meetings and the blog deploy.", usage: new Usage(500, 20, 0, 0, 520));
+            .Assistant(t.AddSeconds(4), "Two meetings and the blog deploy.", usage: new ReportedUsage(500, 20, 0, 0, 520));
     }
 
     private static RealTranscript HeaderlessTranscript()
@@ -223,7 +223,7 @@ public static partial class StateDirFixture
         var t = new DateTimeOffset(2026, 2, 12, 16, 40, 0, TimeSpan.Zero);
         return new RealTranscript("g")
             .User(t, "Summarize the vendor pitch from this afternoon.")
-            .Assistant(t.AddSeconds(6), "They pitched a managed Zigbee hub; not needed given the current setup.", usage: new Usage(1400, 70, 0, 0));
+            .Assistant(t.AddSeconds(6), "They pitched a managed Zigbee hub; not needed given the current setup.", usage: new ReportedUsage(1400, 70, 0, 0));
     }
 
     private static byte[] QuirksTranscript()
@@ -240,7 +240,7 @@ public static partial class StateDirFixture
         bytes.AddRange([0xC3, 0x28, 0xFF]); // invalid UTF-8
         bytes.AddRange(Encoding.UTF8.GetBytes("\"}\n"));
         var rest = new RealTranscript("i")
-            .Assistant(t.AddSeconds(8), "The Astro build passes; 42 pages generated.", [("toolu_06A", "exec", new JsonObject { ["command"] = "pnpm build" })], new Usage(900, 60, 0, 0), "toolUse")
+            .Assistant(t.AddSeconds(8), "The Astro build passes; 42 pages generated.", [("toolu_06A", "exec", new JsonObject { ["command"] = "pnpm build" })], new ReportedUsage(900, 60, 0, 0), "toolUse")
             .ToolResult(t.AddSeconds(30), "toolu_06A", "exec", "42 page(s) built");
         bytes.AddRange(Encoding.UTF8.GetBytes(rest.ToText().Replace("\n", "\r\n")));
         return bytes.ToArray();
@@ -253,6 +253,6 @@ public static partial class StateDirFixture
             .Header(SessionIds.Deleted, t)
             .User(t.AddSeconds(1), "Draft a message to the landlord about the heating.")
             .Assistant(t.AddSeconds(7), "Draft ready: the heating in the living room has been off since Monday.",
-                [("toolu_07A", "message", new JsonObject { ["to"] = "landlord", ["text"] = "Heating is off." })], new Usage(700, 90, 0, 0), "toolUse");
+                [("toolu_07A", "message", new JsonObject { ["to"] = "landlord", ["text"] = "Heating is off." })], new ReportedUsage(700, 90, 0, 0), "toolUse");
     }
 }

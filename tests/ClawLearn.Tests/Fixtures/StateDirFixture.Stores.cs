@@ -71,9 +71,9 @@ public static partial class StateDirFixture
             .ModelChange(t, "anthropic", "claude-sonnet-4-5")
             .User(t.AddSeconds(1), "[Discord #homelab] dave: is the backup job green?")
             .Assistant(t.AddSeconds(5), "Checking the cron log.", [("toolu_08A", "exec", new JsonObject { ["command"] = "journalctl -u restic --since today" })],
-                new Usage(1100, 50, 4000, 0), "toolUse", model: "claude-sonnet-4-5")
+                new ReportedUsage(1100, 50, 4000, 0), "toolUse", model: "claude-sonnet-4-5")
             .ToolResult(t.AddSeconds(6), "toolu_08A", "exec", "restic: snapshot 9f3c saved")
-            .Assistant(t.AddSeconds(10), "Yes, last night's snapshot 9f3c was saved.", usage: new Usage(1200, 30, 4000, 0), model: "claude-sonnet-4-5")
+            .Assistant(t.AddSeconds(10), "Yes, last night's snapshot 9f3c was saved.", usage: new ReportedUsage(1200, 30, 4000, 0), model: "claude-sonnet-4-5")
             .User(t.AddMinutes(3), "thanks");
         // The run after "thanks" has no assistant turn yet: a pending run.
         var entry = new JsonObject
@@ -101,20 +101,20 @@ public static partial class StateDirFixture
             .ModelChange(t, "openai", "gpt-5.2")
             .User(t.AddSeconds(1), "Rotate the nginx logs on the edge box.")
             .Assistant(t.AddSeconds(6), "Rotated; 3 files compressed.", [("call_9A", "bash", new JsonObject { ["command"] = "logrotate -f /etc/logrotate.d/nginx" })],
-                new Usage(700, 40, 0, 0), "toolUse", provider: "openai", model: "gpt-5.2")
+                new ReportedUsage(700, 40, 0, 0), "toolUse", provider: "openai", model: "gpt-5.2")
             .ToolResult(t.AddSeconds(7), "call_9A", "bash", "ok")
-            .Assistant(t.AddSeconds(9), "Done.", usage: new Usage(720, 5, 0, 0), provider: "openai", model: "gpt-5.2");
+            .Assistant(t.AddSeconds(9), "Done.", usage: new ReportedUsage(720, 5, 0, 0), provider: "openai", model: "gpt-5.2");
         var b = new RealTranscript("n")
             .Header(SessionIds.OpsB, t.AddHours(3))
             .User(t.AddHours(3).AddSeconds(1), "Any failed systemd units?")
-            .Assistant(t.AddHours(3).AddSeconds(4), "None.", usage: new Usage(400, 3, 0, 0), provider: "openai", model: "gpt-5.2");
+            .Assistant(t.AddHours(3).AddSeconds(4), "None.", usage: new ReportedUsage(400, 3, 0, 0), provider: "openai", model: "gpt-5.2");
         WriteSqliteStore(Path.Combine(root, "agents", "ops", "agent", "openclaw-agent.sqlite"), options,
         [
             new SqliteSession(SessionIds.OpsA, a.Lines, "agent:ops:cron:logrotate", null, "openai", "gpt-5.2"),
             new SqliteSession(SessionIds.OpsB, b.Lines, "agent:ops:slack:channel:C0OPS", "slack", "openai", "gpt-5.2"),
         ]);
         var deleted = new RealTranscript("o").Header(SessionIds.OpsDeleted, t.AddDays(-3))
-            .User(t.AddDays(-3), "Old question.").Assistant(t.AddDays(-3).AddSeconds(2), "Old answer.", usage: new Usage(100, 5, 0, 0));
+            .User(t.AddDays(-3), "Old question.").Assistant(t.AddDays(-3).AddSeconds(2), "Old answer.", usage: new ReportedUsage(100, 5, 0, 0));
         Write(Path.Combine(SessionsDir(root, "ops"), $"{SessionIds.OpsDeleted}.jsonl.deleted.2026-02-17T10-00-00.000Z"), deleted.ToText());
     }
 

@@ -45,10 +45,12 @@ public class IngestTests
         restore();
         var secondHalf = halves.Ingest();
         Assert.True(secondHalf.Single(r => r.AgentId == "main").SessionsRead > 0);
+        Assert.NotEmpty(whole.Usage("main"));
         foreach (var agent in new[] { "main", "ops", "research" })
         {
             Assert.Equal(whole.Export(agent), halves.Export(agent));
             Assert.Equal(whole.Export(agent, ClawLearn.Export.ExportFormat.Csv), halves.Export(agent, ClawLearn.Export.ExportFormat.Csv));
+            Assert.Equal(whole.Usage(agent), halves.Usage(agent));
         }
     }
 

@@ -39,6 +39,12 @@ public sealed class LearningHarness : IDisposable
         return Encoding.UTF8.GetString(output.ToArray());
     }
 
+    public List<ClawLearn.Usage.UsageRow> Usage(string agentId)
+    {
+        using var store = Open(agentId);
+        return store.Usage(agentId).ToList();
+    }
+
     public List<RunTrace> Traces(string agentId)
     {
         using var store = Open(agentId);

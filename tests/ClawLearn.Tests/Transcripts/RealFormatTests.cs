@@ -40,7 +40,7 @@ public class RealFormatTests
         Assert.Equal("Let me check memory first.", first.Text);
         var call = Assert.Single(first.ToolCalls);
         Assert.Equal(("toolu_01A", "memory_search", "zigbee dropping after update"), (call.Id, call.Name, call.ArgumentsText));
-        Assert.Equal(new TokenUsage(1200, 310, 9000, 0, 10510), first.Usage);
+        Assert.Equal(new TokenUsage(1200, 310, 9000, 0, 10510, 0.05475), first.Usage);
         Assert.Equal(("anthropic", "claude-opus-4-5", "toolUse"), (first.Provider, first.Model, first.StopReason));
         Assert.Equal(StateDirFixture.Day.AddSeconds(4).ToUnixTimeMilliseconds(), first.TimestampMs);
         Assert.Equal("", turns[3].Text); // a tool-call-only message

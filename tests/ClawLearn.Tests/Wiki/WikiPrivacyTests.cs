@@ -90,10 +90,10 @@ public class WikiPrivacyTests
         var transcript = new RealTranscript("v")
             .Header(Id, t)
             .User(t.AddSeconds(1), "USERCANARY my neighbour Carol Jones asked whether the Home Assistant box can open her garage")
-            .Assistant(t.AddSeconds(5), "Checking.", [("toolu_v1", "exec", new JsonObject { ["command"] = "ha core info" })], new Usage(900, 40, 0, 0), "toolUse")
+            .Assistant(t.AddSeconds(5), "Checking.", [("toolu_v1", "exec", new JsonObject { ["command"] = "ha core info" })], new ReportedUsage(900, 40, 0, 0), "toolUse")
             .ToolResult(t.AddSeconds(6), "toolu_v1", "exec", "ok")
             .Assistant(t.AddSeconds(9), "ANSWERCANARY: Carol Jones can open her garage through Home Assistant once you share the dashboard with her; "
-                + "the token sk-ant-api03-CLIPCANARY0123456789 at the end of a long answer must not survive clipping either.", usage: new Usage(1000, 30, 0, 0));
+                + "the token sk-ant-api03-CLIPCANARY0123456789 at the end of a long answer must not survive clipping either.", usage: new ReportedUsage(1000, 30, 0, 0));
         File.WriteAllText(wiki.Fixture.Path("agents", "main", "sessions", Id + ".jsonl"), transcript.ToText());
         var indexPath = wiki.Fixture.Path("agents", "main", "sessions", "sessions.json");
         var index = JsonNode.Parse(File.ReadAllText(indexPath))!.AsObject();
@@ -139,10 +139,10 @@ public class WikiPrivacyTests
             .User(t.AddSeconds(1), $"[Telegram Mallory Doe (@mallory{Canary}) id:555000111 +1m 2026-02-21 09:00 UTC] the Home Assistant token is sk-ant-api03-{Canary}user0001, fix it")
             .Assistant(t.AddSeconds(5), "Rotating it now.",
                 [("toolu_w1", "exec", new JsonObject { ["command"] = $"curl -H 'Authorization: Bearer {Canary}toolarg0123456789' http://ha.local" })],
-                new Usage(900, 40, 0, 0), "toolUse")
+                new ReportedUsage(900, 40, 0, 0), "toolUse")
             .ToolResult(t.AddSeconds(6), "toolu_w1", "exec", $"AKIA{Canary}000000 and xoxb-{Canary}-result and MQTT_PASSWORD=hunter2-{Canary}")
             .Assistant(t.AddSeconds(9), $"Rotated the Home Assistant key sk-ant-api03-{Canary}assistant01 and stored it in the password manager.",
-                usage: new Usage(1000, 30, 0, 0));
+                usage: new ReportedUsage(1000, 30, 0, 0));
         File.WriteAllText(fixture.Path("agents", "main", "sessions", "c4a4a4a4-0000-4000-8000-00000000c4a4.jsonl"), transcript.ToText());
     }
 }

@@ -113,6 +113,16 @@ internal sealed class RandomLines(int seed)
         var props = new List<string>();
         foreach (var name in new[] { "input", "output", "cacheRead", "cacheWrite", "totalTokens" })
             if (_random.Next(4) != 0) props.Add(Prop(name, _random.Next(8) == 0 ? Value(1) : Number()));
+        if (_random.Next(2) == 0) props.Add(Prop("cost", _random.Next(6) == 0 ? Value(1) : Cost()));
+        return Object(props);
+    }
+
+    // Prop repeats and escapes names at random; Number gives huge exponents and fractions.
+    private string Cost()
+    {
+        var props = new List<string>();
+        foreach (var name in new[] { "input", "total", "output", "total" })
+            if (_random.Next(2) == 0) props.Add(Prop(name, _random.Next(6) == 0 ? Value(1) : Number()));
         return Object(props);
     }
 

@@ -124,6 +124,8 @@ internal static class ReferenceLineParser
     {
         if (message.Prop("usage") is not { ValueKind: JsonValueKind.Object } usage) return null;
         return new TokenUsage(usage.Long("input") ?? 0, usage.Long("output") ?? 0, usage.Long("cacheRead") ?? 0,
-            usage.Long("cacheWrite") ?? 0, usage.Long("totalTokens"));
+            usage.Long("cacheWrite") ?? 0, usage.Long("totalTokens"),
+            usage.Prop("cost") is { ValueKind: JsonValueKind.Object } cost && cost.Prop("total") is { ValueKind: JsonValueKind.Number } total
+                && total.TryGetDouble(out var d) && double.IsFinite(d) ? d : null);
     }
 }
