@@ -13,7 +13,7 @@ namespace ClawLearn.Bench.Corpus;
 internal static class ScaleCorpus
 {
     /// <summary>Bumped whenever the output changes, and part of cached corpus directory names.</summary>
-    public const string Version = "gen3";
+    public const string Version = "v2";
 
     /// <summary>Written last, with the stats: a directory without it is an interrupted run, never reused.</summary>
     public const string MarkerFile = "bench-corpus.txt";
