@@ -47,7 +47,7 @@ internal static class ScaleCorpus
         {
             work.Add((s.TargetBytes, line =>
             {
-                using var sink = new JsonlSink(Path.Combine(SessionsDir(root, s.AgentId), s.FileName!));
+                using var sink = new JsonlSink(Path.Combine(SessionsDir(root, s.AgentId), s.FileName!), s.TargetBytes);
                 (written[s.Index], lastMs[s.Index]) = WriteSession(s, sink, line);
             }));
         }
