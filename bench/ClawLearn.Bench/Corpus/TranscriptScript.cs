@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -18,7 +17,6 @@ internal sealed class TranscriptScript
     private const long MaxSessionSpanMs = 36L * 3600 * 1000;
 
     private static readonly string[] ThinkingLevels = ["low", "medium", "high", "minimal"];
-    private static readonly string[] Senders = ["Alice Smith (@alice) id:123456789", "Bob Jones (@bobj) id:223344556", "Carol (@carol) id:987654321"];
 
     private readonly PlannedSession _plan;
     private readonly IEventSink _sink;
@@ -101,7 +99,7 @@ internal sealed class TranscriptScript
         w.WriteString("type", "session");
         w.WriteNumber("version", 3);
         w.WriteString("id", _plan.SessionId);
-        WriteIso(w, "timestamp", _t);
+        EntryFields.WriteIso(w, "timestamp", _t);
         w.WriteString("cwd", _plan.AgentId == CorpusPlan.MainAgent ? "/home/bench/.openclaw/workspace" : $"/home/bench/.openclaw/workspace-{_plan.AgentId}");
         if (_plan.Era == SessionEra.Fork) w.WriteString("parentSession", $"/home/bench/.openclaw/agents/{_plan.AgentId}/sessions/{ParentId()}.jsonl");
         Emit();
@@ -151,7 +149,7 @@ internal sealed class TranscriptScript
     {
         var w = Entry("compaction", 2_000);
         w.WriteString("summary", TextPool.Slice(_pool.Prose, _random, (int)Math.Min(Remaining / 4, _random.Next(1_000, 6_000))));
-        WriteHex(w, "firstKeptEntryId", _turnStartId);
+        EntryFields.WriteHex(w, "firstKeptEntryId", _turnStartId);
         w.WriteNumber("tokensBefore", _random.Next(120_000, 196_000));
         w.WriteStartObject("details");
         w.WriteStartArray("readFiles");
@@ -180,7 +178,7 @@ internal sealed class TranscriptScript
         else
         {
             w.WriteStartArray("content");
-            TextBlock(w, text);
+            EntryFields.TextBlock(w, text);
             if (_random.Next(100) < 2) ImageBlock(w, _random.Next(40_000, 1_500_000));
             w.WriteEndArray();
         }
@@ -190,23 +188,12 @@ internal sealed class TranscriptScript
     /// <summary>The turn's text with the envelope its channel puts in front (openclaw-formats A2), in the scratch buffer.</summary>
     private ReadOnlySpan<byte> UserText(int length)
     {
-        var day = DateTimeOffset.FromUnixTimeMilliseconds(_t).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        var prefix = _plan.Kind switch
-        {
-            SessionKind.Main or SessionKind.Direct when _plan.Channel == "telegram" => $"[Telegram {Senders[_random.Next(Senders.Length)]} +{_random.Next(1, 59)}m {day} UTC] ",
-            SessionKind.Direct when _plan.Channel == "whatsapp" => $"[WhatsApp +4915112345{_random.Next(100, 999)} {day} UTC] ",
-            SessionKind.Direct => $"[Discord dave (@dave) {day} UTC] ",
-            SessionKind.Group or SessionKind.Topic or SessionKind.Thread => $"[{Capitalized(_plan.Channel ?? "discord")} #homelab] erin: ",
-            SessionKind.Cron => $"[cron:{CorpusPlan.CronJobs[_plan.Index % CorpusPlan.CronJobs.Length]}] ",
-            SessionKind.Subagent => "[Subagent Context] You are a sub-agent. Task: ",
-            _ => "",
-        };
+        var prefix = ChannelEnvelope.Prefix(_plan, _random, _t);
         var n = Encoding.UTF8.GetBytes(prefix, _scratch);
         length = Math.Min(length, _scratch.Length - n - 32);
         TextPool.Slice(_pool.Prose, _random, length).CopyTo(_scratch.AsSpan(n));
         n += length;
-        if (prefix.StartsWith("[Telegram", StringComparison.Ordinal))
-            n += Encoding.UTF8.GetBytes($"\n[message_id: {_random.Next(1_000, 99_999)}]", _scratch.AsSpan(n));
+        if (ChannelEnvelope.Suffix(prefix, _random) is { } suffix) n += Encoding.UTF8.GetBytes(suffix, _scratch.AsSpan(n));
         return _scratch.AsSpan(0, n);
     }
 
@@ -215,7 +202,7 @@ internal sealed class TranscriptScript
     {
         var w = Message("assistant", 60_000);
         w.WriteStartArray("content");
-        TextBlock(w, _random.Next(2) == 0 ? "HEARTBEAT_OK"u8 : TextPool.Slice(_pool.Prose, _random, _random.Next(80, 600)));
+        EntryFields.TextBlock(w, _random.Next(2) == 0 ? "HEARTBEAT_OK"u8 : TextPool.Slice(_pool.Prose, _random, _random.Next(80, 600)));
         w.WriteEndArray();
         AssistantTail(w, 40, "stop");
     }
@@ -271,7 +258,7 @@ internal sealed class TranscriptScript
         w.WriteStartArray("content");
         var size = (int)Math.Min(ToolCatalog.ResultBytes(tool, _random), Math.Max(100, Remaining / 2));
         var screenshot = (tool == "browser" && _random.Next(3) == 0) || (tool == "image" && _random.Next(2) == 0);
-        TextBlock(w, TextPool.Slice(tool is "web_search" or "memory_search" or "message" ? _pool.Prose : _pool.Output, _random, size));
+        EntryFields.TextBlock(w, TextPool.Slice(tool is "web_search" or "memory_search" or "message" ? _pool.Prose : _pool.Output, _random, size));
         if (screenshot) ImageBlock(w, _random.Next(30_000, 600_000));
         w.WriteEndArray();
         if (tool == "exec")
@@ -300,16 +287,8 @@ internal sealed class TranscriptScript
     private int Text(Utf8JsonWriter w, int length)
     {
         length = (int)Math.Min(length, Math.Max(20, Remaining / 3));
-        TextBlock(w, TextPool.Slice(_pool.Prose, _random, length));
+        EntryFields.TextBlock(w, TextPool.Slice(_pool.Prose, _random, length));
         return length;
-    }
-
-    private static void TextBlock(Utf8JsonWriter w, ReadOnlySpan<byte> text)
-    {
-        w.WriteStartObject();
-        w.WriteString("type", "text");
-        w.WriteString("text", text);
-        w.WriteEndObject();
     }
 
     /// <summary>A base64 image, only where the session has room for it (at least four times its size left).</summary>
@@ -346,10 +325,10 @@ internal sealed class TranscriptScript
         var w = _line.Begin();
         w.WriteString("type", type);
         var id = (uint)_random.NextInt64(0, 1L << 32);
-        WriteHex(w, "id", id);
-        if (_hasParent) WriteHex(w, "parentId", _lastId);
+        EntryFields.WriteHex(w, "id", id);
+        if (_hasParent) EntryFields.WriteHex(w, "parentId", _lastId);
         else w.WriteNull("parentId");
-        WriteIso(w, "timestamp", _t);
+        EntryFields.WriteIso(w, "timestamp", _t);
         _lastId = id;
         _hasParent = true;
         return w;
@@ -371,20 +350,4 @@ internal sealed class TranscriptScript
     }
 
     private string ParentId() => new Guid((int)_random.NextInt64(0, 1L << 31), 0x1234, 0x4abc, 0x80, 1, 2, 3, 4, 5, 6, 7).ToString("D");
-
-    private static void WriteHex(Utf8JsonWriter w, string name, uint value)
-    {
-        Span<byte> hex = stackalloc byte[8];
-        value.TryFormat(hex, out _, "x8", CultureInfo.InvariantCulture);
-        w.WriteString(name, hex);
-    }
-
-    private static void WriteIso(Utf8JsonWriter w, string name, long ms)
-    {
-        Span<byte> iso = stackalloc byte[32];
-        DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.TryFormat(iso, out var n, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        w.WriteString(name, iso[..n]);
-    }
-
-    private static string Capitalized(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }
