@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClawLearn.Bench.Corpus;
 
 namespace ClawLearn.Bench;
 
@@ -10,31 +11,41 @@ internal static class IngestBenchmark
 {
     public static int Run(string[] args)
     {
-        var sizeMb = long.Parse(StreamingBenchmark.Option(args, "--size-mb", "1024"), CultureInfo.InvariantCulture);
-        var files = int.Parse(StreamingBenchmark.Option(args, "--files", "10000"), CultureInfo.InvariantCulture);
-        var dir = StreamingBenchmark.Option(args, "--dir", Path.Combine(Path.GetTempPath(), $"clawlearn-corpus-{sizeMb}mb-{files}"));
-        if (!Directory.Exists(Path.Combine(dir, "agents")))
+        if (CorpusOptions.Parse(args, requireOut: false) is not { } options) return 2;
+        var (dir, files) = (options.Directory, options.Files);
+        // A directory given with --dir that already has agents is used as it is (a copy of a real state directory,
+        // say); the default one is reused only when a generation of this version and seed finished in it.
+        var reuse = options.DirectoryGiven ? Directory.Exists(Path.Combine(dir, "agents")) : ScaleCorpus.IsComplete(dir);
+        if (!reuse)
         {
-            Console.Error.WriteLine($"generating {sizeMb} MB in {files} files under {dir} …");
-            StateDirCorpus.Write(dir, sizeMb * 1024 * 1024, files);
+            if (!options.DirectoryGiven) ScaleCorpus.Clear(dir);
+            Directory.CreateDirectory(dir);
+            Console.Error.WriteLine($"generating {options.SizeMb} MB in {files} files under {dir} (seed {options.Seed}) …");
+            ScaleCorpus.Write(dir, options.SizeMb * 1024 * 1024, files, options.Seed).Print(Console.Out);
+            Console.WriteLine();
         }
-        var bytes = Directory.EnumerateFiles(Path.Combine(dir, "agents"), "*.jsonl", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-        var mb = bytes / (1024.0 * 1024.0);
+        else if (ScaleCorpus.IsComplete(dir))
+        {
+            Console.Write(File.ReadAllText(Path.Combine(dir, ScaleCorpus.MarkerFile)));
+            Console.WriteLine();
+        }
         var db = Path.Combine(Path.GetTempPath(), $"clawlearn-bench-{Guid.NewGuid():N}.sqlite");
         try
         {
             // Warm the page cache once so neither measurement pays for the first disk read.
             ChildProcess.Run("measure-bare", dir);
             var bare = ChildProcess.Run("measure-bare", dir);
+            // Megabytes are what ingest reads (and the bare pass passes over): live JSONL and SQLite event_json.
+            var mb = long.Parse(bare["bytes"], CultureInfo.InvariantCulture) / (1024.0 * 1024.0);
             var cold = ChildProcess.Run("measure-ingest", dir, db);
             var warm = ChildProcess.Run("measure-ingest", dir, db);
             double S(Dictionary<string, string> r) => double.Parse(r["seconds"], CultureInfo.InvariantCulture);
             var traces = long.Parse(cold["traces"], CultureInfo.InvariantCulture);
-            Console.WriteLine($"# Ingest of {mb:F0} MB in {files:N0} real-format files ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
+            Console.WriteLine($"# Ingest of {mb:F0} MB in {files:N0} real-format transcripts (JSONL, SQLite, archives) ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
             Console.WriteLine();
             Console.WriteLine("| measurement | time | throughput | peak RSS |");
             Console.WriteLine("|---|---:|---:|---:|");
-            Console.WriteLine($"| bare Utf8JsonReader pass (every token of every line) | {S(bare):F2} s | {mb / S(bare):F0} MB/s | {bare["peakRssMb"]} MB |");
+            Console.WriteLine($"| bare Utf8JsonReader pass (every token of every line and event) | {S(bare):F2} s | {mb / S(bare):F0} MB/s | {bare["peakRssMb"]} MB |");
             Console.WriteLine($"| `clawlearn ingest`, cold ({traces:N0} traces) | {S(cold):F2} s | {mb / S(cold):F0} MB/s, {traces / S(cold):N0} traces/s | {cold["peakRssMb"]} MB |");
             Console.WriteLine($"| `clawlearn ingest` again, nothing changed | {S(warm):F2} s | | {warm["peakRssMb"]} MB |");
             Console.WriteLine();

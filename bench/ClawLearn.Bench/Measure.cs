@@ -43,13 +43,19 @@ internal static class Measure
         return 0;
     }
 
-    /// <summary>The denominator: every line of every transcript through Utf8JsonReader, token by token, nothing kept.</summary>
+    /// <summary>
+    /// The denominator: the bytes ingest reads by default through Utf8JsonReader, token by token, nothing kept:
+    /// every line of every live <c>*.jsonl</c> transcript (archives end otherwise and are skipped, as ingest skips
+    /// them) and every <c>event_json</c> of every agent's SQLite store.
+    /// </summary>
     public static int Bare(string stateDir)
     {
         var watch = Stopwatch.StartNew();
         long tokens = 0;
+        long bytes = 0;
         var buffer = new byte[1 << 20];
-        foreach (var path in Directory.EnumerateFiles(Path.Combine(stateDir, "agents"), "*.jsonl", SearchOption.AllDirectories))
+        var agents = Path.Combine(stateDir, "agents");
+        foreach (var path in Directory.EnumerateFiles(agents, "*.jsonl", SearchOption.AllDirectories))
         {
             using var stream = File.OpenRead(path);
             var start = 0;
@@ -58,11 +64,11 @@ internal static class Measure
             {
                 var read = stream.Read(buffer, end, buffer.Length - end);
                 end += read;
+                bytes += read;
                 int newline;
                 while ((newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n')) >= 0)
                 {
-                    var reader = new Utf8JsonReader(buffer.AsSpan(start, newline));
-                    while (reader.Read()) tokens++;
+                    tokens += Tokens(buffer.AsSpan(start, newline));
                     start += newline + 1;
                 }
                 if (read == 0) break;
@@ -72,9 +78,34 @@ internal static class Measure
                 start = 0;
             }
         }
+        foreach (var path in Directory.EnumerateFiles(agents, "openclaw-agent.sqlite", SearchOption.AllDirectories))
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // Rowid order: the cheapest full scan; the events' UTF-8 bytes are copied into one reused buffer.
+            command.CommandText = "SELECT event_json FROM transcript_events";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var length = (int)reader.GetBytes(0, 0, null, 0, 0);
+                if (length > buffer.Length) buffer = new byte[Math.Max(length, buffer.Length * 2)];
+                reader.GetBytes(0, 0, buffer, 0, length);
+                bytes += length;
+                tokens += Tokens(buffer.AsSpan(0, length));
+            }
+        }
         watch.Stop();
-        Report(("seconds", watch.Elapsed.TotalSeconds.ToString("F3")), ("tokens", tokens.ToString()));
+        Report(("seconds", watch.Elapsed.TotalSeconds.ToString("F3")), ("tokens", tokens.ToString()), ("bytes", bytes.ToString()));
         return 0;
+    }
+
+    private static long Tokens(ReadOnlySpan<byte> json)
+    {
+        long tokens = 0;
+        var reader = new Utf8JsonReader(json);
+        while (reader.Read()) tokens++;
+        return tokens;
     }
 
     /// <summary>One `clawlearn ingest` of the whole state directory into <paramref name="db"/>.</summary>

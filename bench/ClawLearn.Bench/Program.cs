@@ -3,7 +3,8 @@ using ClawLearn.Bench;
 // clawlearn benchmarks. Each measurement runs in a child process so its peak RSS is its own.
 //   streaming [--sizes 1,10,100,500] [--dir DIR]   peak memory while a single transcript grows
 //   index [--mb 40]                                 a big sessions.json, streamed vs one DOM
-//   ingest [--size-mb 1024] [--files 10000]         ingest throughput vs a bare Utf8JsonReader pass, re-ingest time
+//   corpus --out DIR [--size-mb 1024] [--files 10000] [--seed 42]  write a scale corpus (every storage era) and print its stats
+//   ingest [--size-mb 1024] [--files 10000] [--seed 42]  ingest throughput vs a bare Utf8JsonReader pass, re-ingest time
 //   decisions [--arms 1000] [--runs 100000]          selection latency p50/p99 and simulate throughput
 //   serve [--traces 1000000] [--clients 16] [--seconds 10]  API load from a second process: requests/s and p99
 //   export [--traces 1000000]                        JSON, CSV and NDJSON exports of a big store: time and peak RSS
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
 {
     "streaming" => StreamingBenchmark.Run(args[1..]),
     "index" => SessionIndexBenchmark.Run(args[1..]),
+    "corpus" => CorpusCommand.Run(args[1..]),
     "ingest" => IngestBenchmark.Run(args[1..]),
     "decisions" => DecisionBenchmark.Run(args[1..]),
     "serve" => ServeLoadBenchmark.Run(args[1..]),
@@ -30,6 +32,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ClawLearn.Bench streaming [--sizes 1,10,100,500] [--dir DIR] | index [--mb 40] | ingest [--size-mb 1024] [--files 10000] [--dir DIR] | decisions [--arms 1000] [--runs 100000] | serve [--traces 1000000] [--clients 16] [--seconds 10] [--dir DIR] | export [--traces 1000000] [--dir DIR] | wiki [--days 730] [--sessions 5000] [--keep]");
+    Console.Error.WriteLine("usage: ClawLearn.Bench streaming [--sizes 1,10,100,500] [--dir DIR] | index [--mb 40] | corpus --out DIR [--size-mb 1024] [--files 10000] [--seed 42] | ingest [--size-mb 1024] [--files 10000] [--seed 42] [--dir DIR] | decisions [--arms 1000] [--runs 100000] | serve [--traces 1000000] [--clients 16] [--seconds 10] [--dir DIR] | export [--traces 1000000] [--dir DIR] | wiki [--days 730] [--sessions 5000] [--keep]");
     return 2;
 }
