@@ -11,7 +11,7 @@ namespace ClawLearn.Runs;
 /// </summary>
 public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config)
 {
-    public sealed record Result(IReadOnlyList<RunTrace> Traces, int SkippedNoTime, int Pending);
+    public sealed record Result(IEnumerable<RunTrace> Traces, int SkippedNoTime, int Pending);
 
     public Result Build(IEnumerable<RunFacts> facts, Func<string, SessionMeta?> sessions)
     {
@@ -47,9 +47,22 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
         }
         // What a run had depends on history only through the tools and skills known by then, a prefix of the final
         // lists (they only grow): with that recorded, the traces themselves are independent and built in parallel.
-        var traces = InParallel(runs.Count, r => Trace(runs[r].Facts, runs[r].TraceId, runs[r].Timestamp, metas[r],
+        var traces = InParallelChunks(runs.Count, r => Trace(runs[r].Facts, runs[r].TraceId, runs[r].Timestamp, metas[r],
             knownTools.Take(known[r].Tools), knownSkills.Take(known[r].Skills), toolCosts, skillCosts));
         return new Result(traces, noTime, pending);
+    }
+
+    // Traces are made as they are consumed, a chunk at a time on every core: a run can offer a hundred arms or more
+    // (every skill known so far), so an agent's traces held at once would take hundreds of megabytes.
+    private const int TraceChunk = 256;
+
+    private static IEnumerable<T> InParallelChunks<T>(int count, Func<int, T> make)
+    {
+        for (var start = 0; start < count; start += TraceChunk)
+        {
+            var first = start;
+            foreach (var item in InParallel(Math.Min(TraceChunk, count - first), i => make(first + i))) yield return item;
+        }
     }
 
     private static T[] InParallel<T>(int count, Func<int, T> make)

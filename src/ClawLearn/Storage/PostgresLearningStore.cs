@@ -195,11 +195,11 @@ public sealed class PostgresLearningStore : ILearningStore
         int added = 0, changed = 0, removed = 0;
         Write(agentId, () =>
         {
-            var existing = new Dictionary<string, string>(StringComparer.Ordinal);
+            var existing = new Dictionary<string, TraceDigest>(StringComparer.Ordinal);
             using (var select = Command("SELECT trace_id, trace_json FROM traces WHERE agent_id = @a AND origin = 'ingest'", ("a", agentId)))
             using (var reader = select.ExecuteReader())
             {
-                while (reader.Read()) existing[reader.GetString(0)] = reader.GetString(1);
+                while (reader.Read()) existing[reader.GetString(0)] = TraceDigest.Of(reader.GetString(1));
             }
             var writes = new List<NpgsqlBatchCommand>();
             foreach (var trace in traces)
@@ -207,7 +207,7 @@ public sealed class PostgresLearningStore : ILearningStore
                 var json = JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace);
                 if (existing.Remove(trace.TraceId, out var old))
                 {
-                    if (old == json) continue;
+                    if (old == TraceDigest.Of(json)) continue;
                     changed++;
                 }
                 else

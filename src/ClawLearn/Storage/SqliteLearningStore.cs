@@ -142,6 +142,10 @@ public sealed class SqliteLearningStore : ILearningStore
     // a time (bounded memory), and the results keep their order.
     private const int JsonChunk = 4096;
 
+    // Traces are far bigger than run facts (a run can offer a hundred arms or more: ~12 KB of JSON, twice that as a
+    // string), so they are serialised in smaller chunks: two chunks are alive at once.
+    private const int TraceChunk = 256;
+
     private static Task<string[]> SerializeLater(RunTrace[] chunk) =>
         Task.Run(() => InParallel(chunk, trace => JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace)));
 
@@ -171,17 +175,17 @@ public sealed class SqliteLearningStore : ILearningStore
         int added = 0, changed = 0, removed = 0;
         InTransaction(() =>
         {
-            var existing = new Dictionary<string, string>(StringComparer.Ordinal);
+            var existing = new Dictionary<string, TraceDigest>(StringComparer.Ordinal);
             using (var select = Command("SELECT trace_id, trace_json FROM traces WHERE agent_id = $a AND origin = 'ingest'", ("$a", agentId)))
             using (var reader = select.ExecuteReader())
             {
-                while (reader.Read()) existing[reader.GetString(0)] = reader.GetString(1);
+                while (reader.Read()) existing[reader.GetString(0)] = TraceDigest.Of(reader.GetString(1));
             }
             using var upsert = Command("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES ($id, $a, $t, $j, 'ingest')");
             var (id, a, t, j) = (upsert.Parameters.Add("$id", SqliteType.Text), upsert.Parameters.Add("$a", SqliteType.Text),
                 upsert.Parameters.Add("$t", SqliteType.Integer), upsert.Parameters.Add("$j", SqliteType.Text));
             // The next chunk is serialised (on the other cores) while this one is inserted.
-            using var chunks = traces.Chunk(JsonChunk).GetEnumerator();
+            using var chunks = traces.Chunk(TraceChunk).GetEnumerator();
             var pending = chunks.MoveNext() ? (Chunk: chunks.Current, Json: SerializeLater(chunks.Current)) : default;
             while (pending.Chunk is { } chunk)
             {
@@ -192,7 +196,7 @@ public sealed class SqliteLearningStore : ILearningStore
                     var (trace, json) = (chunk[k], jsons[k]);
                     if (existing.Remove(trace.TraceId, out var old))
                     {
-                        if (old == json) continue;
+                        if (old == TraceDigest.Of(json)) continue;
                         changed++;
                     }
                     else
