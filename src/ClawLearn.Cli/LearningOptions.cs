@@ -13,7 +13,12 @@ namespace ClawLearn.Cli;
 /// </summary>
 internal sealed class LearningOptions
 {
-    public readonly Option<string?> Db = new("--db") { Description = "Learning store: a SQLite file, or postgres://user:password@host:port/database[?schema=S] shared by all agents (default: <state dir>/learning/<agent>.sqlite)" };
+    public readonly Option<string?> Db = new("--db")
+    {
+        Description = "Learning store: a SQLite file, or postgres://user:password@host:port/database[?schema=S] shared by all agents "
+            + "(default: $CLAWLEARN_DB, else \"db\" in <state dir>/learning/clawlearn.json, else <state dir>/learning/<agent>.sqlite)",
+    };
+    private readonly CliEnvironment _env;
     public readonly Option<string?> Agent;
     public readonly Option<string?> Phase = new("--phase") { Description = "Override learning.phase (passive|active)" };
     public readonly Option<int?> TokenBudget;
@@ -22,11 +27,13 @@ internal sealed class LearningOptions
     public readonly Option<string[]> SeedArms = new("--seed-arm") { Description = "Override learning.seedArms (repeatable; globs like tool:web:* allowed)", AllowMultipleArgumentsPerToken = false };
     public readonly Option<double?> SeedBoost = new("--seed-boost") { Description = "Override learning.seedBoost (multiplies a seed arm's prior alpha)" };
 
+    /// <param name="env">Where <c>$CLAWLEARN_DB</c> is read from.</param>
     /// <param name="agentDescription">What <c>--agent</c> means for the command.</param>
     /// <param name="budgetIsPrimary">For commands about a budget (<c>select</c>, <c>simulate</c>): the override is
     /// called <c>--budget</c>, with <c>--token-budget</c> kept as an alias.</param>
-    public LearningOptions(string agentDescription = "Agent id (default: the default agent)", bool budgetIsPrimary = false)
+    public LearningOptions(CliEnvironment env, string agentDescription = "Agent id (default: the default agent)", bool budgetIsPrimary = false)
     {
+        _env = env;
         Agent = new Option<string?>("--agent") { Description = agentDescription };
         TokenBudget = budgetIsPrimary
             ? new Option<int?>("--budget", "--token-budget") { Description = "Token budget for prompt components (default: learning.tokenBudget, 8000)" }
@@ -68,10 +75,13 @@ internal sealed class LearningOptions
     public ILearningStore OpenStore(ParseResult parse, StateDirectory state, string agentId) =>
         LearningStores.Open(StorePath(parse, state, agentId));
 
-    public string StorePath(ParseResult parse, StateDirectory state, string agentId) => StorePaths.For(state.Root, agentId, parse.GetValue(Db));
+    public string StorePath(ParseResult parse, StateDirectory state, string agentId) => StorePaths.For(state.Root, agentId, ConfiguredDb(parse, state));
 
-    /// <summary>Whether <c>--db</c> names one store for one agent (a SQLite file) rather than one for all (PostgreSQL, or the default folder).</summary>
-    public bool StoreIsForOneAgent(ParseResult parse) => parse.GetValue(Db) is { Length: > 0 } db && !PostgresUrl.IsPostgres(db);
+    /// <summary>The store asked for: <c>--db</c>, else <c>$CLAWLEARN_DB</c>, else the settings file; null for the default files.</summary>
+    public string? ConfiguredDb(ParseResult parse, StateDirectory state) => StoreSettings.Resolve(state.Root, parse.GetValue(Db), _env.Env);
+
+    /// <summary>Whether the store named is one store for one agent (a SQLite file) rather than one for all (PostgreSQL, or the default folder).</summary>
+    public bool StoreIsForOneAgent(ParseResult parse, StateDirectory state) => ConfiguredDb(parse, state) is { Length: > 0 } db && !PostgresUrl.IsPostgres(db);
 
     /// <summary>The agent's store when an ingest created it; otherwise null, after saying to run ingest first.</summary>
     public ILearningStore? OpenExistingStore(ParseResult parse, StateDirectory state, AgentLayout agent, CliEnvironment env)

@@ -9,7 +9,7 @@ internal static class ExportCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var shared = new LearningOptions();
+        var shared = new LearningOptions(env);
         var format = new Option<string>("--format") { Description = "json, csv or ndjson (one trace per line)", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "csv", "ndjson");
         var noTraces = new Option<bool>("--no-traces") { Description = "Leave the traces out" };

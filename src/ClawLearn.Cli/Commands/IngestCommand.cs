@@ -11,7 +11,7 @@ internal static class IngestCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var shared = new LearningOptions("Only this agent (default: every agent)");
+        var shared = new LearningOptions(env, "Only this agent (default: every agent)");
         var archived = new Option<bool>("--include-archived") { Description = "Also read *.jsonl.deleted.* and *.jsonl.reset.* archives" };
         var full = new Option<bool>("--full") { Description = "Forget what was read before and read all history again" };
         var command = new Command("ingest", "Read new history into run traces (incremental: unchanged sources are not read again)") { archived, full };

@@ -12,7 +12,7 @@ internal static class ResetCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var shared = new LearningOptions();
+        var shared = new LearningOptions(env);
         var arms = new Option<string[]>("--arm") { Description = "Reset only this arm (repeatable; an id or a label); default: all arms" };
         var confirm = new Option<bool>("--confirm") { Description = "Do not ask" };
         var at = new Option<string?>("--at") { Description = "When the reset applies, ISO-8601 (default: now)" };

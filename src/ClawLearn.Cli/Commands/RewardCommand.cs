@@ -12,7 +12,7 @@ internal static class RewardCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var shared = new LearningOptions();
+        var shared = new LearningOptions(env);
         var arm = new Argument<string>("arm") { Description = "Arm id (tool:fs:read) or a label that names one arm (read)" };
         var outcome = new Argument<string>("outcome") { Description = "accepted (reward 1) or rejected (reward 0)" };
         outcome.AcceptOnlyFromAmong("accepted", "rejected");

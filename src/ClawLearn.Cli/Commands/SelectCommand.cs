@@ -16,7 +16,7 @@ internal static class SelectCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var shared = new LearningOptions(budgetIsPrimary: true);
+        var shared = new LearningOptions(env, budgetIsPrimary: true);
         var inventory = new Option<string?>("--inventory") { Description = "JSON file {\"arms\":[{\"armId\":…,\"tokenCost\":…}]} to select from instead of the agent's current components" };
         var seed = new Option<int?>("--seed") { Description = "Random seed, for a reproducible selection" };
         var today = new Option<string?>("--today") { Description = "The day whose daily notes count as today's (YYYY-MM-DD; default: today, UTC)" };

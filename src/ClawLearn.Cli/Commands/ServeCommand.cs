@@ -17,7 +17,7 @@ internal static class ServeCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var shared = new LearningOptions("Agent served by default (others by ?agent=ID); default: the default agent");
+        var shared = new LearningOptions(env, "Agent served by default (others by ?agent=ID); default: the default agent");
         var host = new Option<string>("--host") { Description = "Address to bind: 127.0.0.1 (default), localhost, ::1, an IP address or 0.0.0.0 (needs a token)", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "Port (default 18789, the gateway's; 0 picks a free one)", DefaultValueFactory = _ => 18789 };
         var token = new Option<string?>("--token") { Description = "Require this token on every API request (Authorization: Bearer TOKEN); default: $CLAWLEARN_TOKEN" };
@@ -46,7 +46,7 @@ internal static class ServeCommand
             var config = shared.Config(parse, state);
             if (!LearningStores.Exists(shared.StorePath(parse, state, agent.Id)))
                 env.Error.WriteLine($"note: no learning data for agent '{agent.Id}' yet; starting empty (run 'clawlearn ingest' to learn from its history)");
-            using var agents = new LearningAgents(state, agent.Id, id => shared.OpenStore(parse, state, id), _ => config, othersAllowed: !shared.StoreIsForOneAgent(parse),
+            using var agents = new LearningAgents(state, agent.Id, id => shared.OpenStore(parse, state, id), _ => config, othersAllowed: !shared.StoreIsForOneAgent(parse, state),
                 storeExists: id => LearningStores.Exists(shared.StorePath(parse, state, id)));
             var app = LearningApiHost.Build(options, agents);
             app.StartAsync(env.Stopping).GetAwaiter().GetResult();

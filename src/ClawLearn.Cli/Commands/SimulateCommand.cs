@@ -14,7 +14,7 @@ internal static class SimulateCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var shared = new LearningOptions(budgetIsPrimary: true);
+        var shared = new LearningOptions(env, budgetIsPrimary: true);
         var phaseIn = new Option<int>("--phase-in-after") { Description = "Keep the full prompt for the first K runs (they still teach)", DefaultValueFactory = _ => 0 };
         var halfLife = new Option<double?>("--decay-half-life") { Description = "Evidence half-life in days (default: learning.decayHalfLifeDays; none)" };
         var seed = new Option<int>("--seed") { Description = "Random seed (the replay is reproducible)", DefaultValueFactory = _ => 1 };

@@ -9,7 +9,7 @@ internal static class StatusCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var shared = new LearningOptions();
+        var shared = new LearningOptions(env);
         var command = new Command("status", "Show what has been learned: counts, tokens, run distribution, top and bottom arms, hidden and unused arms");
         shared.AddTo(command);
         command.SetAction(parse =>

@@ -16,7 +16,7 @@ internal static class UsageCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var shared = new LearningOptions("Only this agent (default: every agent with learning data)");
+        var shared = new LearningOptions(env, "Only this agent (default: every agent with learning data)");
         var by = new Option<string>("--by") { Description = "One line per session or per day (UTC)", DefaultValueFactory = _ => "session" };
         by.AcceptOnlyFromAmong("session", "day");
         var json = new Option<bool>("--json") { Description = "Print JSON in ccusage's shape instead of a table" };
