@@ -39,6 +39,31 @@ public static class CcusageRules
         return totals;
     }
 
+    /// <summary>ccusage's own per-session totals: its native binary run on <paramref name="root"/>, offline.</summary>
+    public static Dictionary<string, SessionTotals> FromCcusage(string binary, string root)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(binary, ["openclaw", "session", "--offline", "--json"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["OPENCLAW_DIR"] = root;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Xunit.Assert.True(process.ExitCode == 0, $"ccusage exited with {process.ExitCode}: {error.Result}");
+        using var doc = JsonDocument.Parse(output);
+        var totals = new Dictionary<string, SessionTotals>(StringComparer.Ordinal);
+        foreach (var s in doc.RootElement.GetProperty("sessions").EnumerateArray())
+        {
+            long L(string name) => s.GetProperty(name).GetInt64();
+            totals[s.GetProperty("sessionId").GetString()!] = new SessionTotals(L("inputTokens"), L("outputTokens"), L("cacheReadTokens"),
+                L("cacheCreationTokens"), L("totalTokens"), s.GetProperty("totalCost").GetDouble(), 0);
+        }
+        return totals;
+    }
+
     public static string Stem(string fileName)
     {
         var index = fileName.IndexOf(".jsonl", StringComparison.Ordinal);

@@ -94,36 +94,13 @@ public class UsageIngestTests
     public void Per_session_totals_agree_with_ccusages_rules_on_every_real_format_transcript()
     {
         using var h = new LearningHarness();
-        var state = h.Fixture.Open();
-        h.Ingest(new IngestOptions { Learning = state.Config.Learning, IncludeArchived = true });
-        var ours = new Dictionary<string, UsageLine>(StringComparer.Ordinal);
-        foreach (var agent in state.Agents)
-        {
-            using var store = h.Open(agent.Id);
-            var sources = store.Cursors(agent.Id).ToDictionary(c => c.SessionId, c => c.Path);
-            foreach (var line in UsageReport.Build(store.Usage(agent.Id), UsageGrouping.Session).Lines)
-                ours[sources[line.SessionId!].EndsWith(".sqlite", StringComparison.Ordinal) ? "sqlite:" + line.SessionId : CcusageRules.Stem(Path.GetFileName(sources[line.SessionId!]))] = line;
-        }
-        var theirs = CcusageRules.BySession(h.Fixture.Root);
-        var matched = new HashSet<string>(StringComparer.Ordinal);
-        Assert.True(theirs.Count >= 8, $"ccusage's rules find {theirs.Count} sessions");
-        foreach (var (session, t) in theirs)
-        {
-            // A session moved into the SQLite store (OpenClaw 2026.8) keeps its old file, which ccusage reads; ClawLearn
-            // reads the store's copy of the same transcript.
-            var key = ours.ContainsKey(session) ? session : ours.Keys.SingleOrDefault(k => k.StartsWith("sqlite:", StringComparison.Ordinal) && session.StartsWith(k[7..], StringComparison.Ordinal));
-            Assert.True(key is not null && ours.TryGetValue(key, out _), $"session {session} is missing from our report ({string.Join(", ", ours.Keys)})");
-            var o = ours[key!];
-            matched.Add(key!);
-            Assert.Equal((t.Input, t.Output, t.CacheRead, t.CacheWrite, t.Total), (o.Input, o.Output, o.CacheRead, o.CacheWrite, o.Total));
-            Assert.Equal(t.Cost, o.Cost, 9);
-        }
-        // What ccusage does not read: SQLite-era sessions and the seed's simplified format (lines without "type").
-        foreach (var extra in ours.Keys.Except(matched))
-        {
-            var file = Directory.EnumerateFiles(h.Fixture.Root, extra + ".jsonl*", SearchOption.AllDirectories).FirstOrDefault();
-            Assert.True(extra.StartsWith("sqlite:", StringComparison.Ordinal) || (file is not null && !File.ReadLines(file).Any(l => l.Contains("\"type\"", StringComparison.Ordinal))),
-                $"{extra} is in our report but not in ccusage's");
-        }
+        UsageAgreement.Assert(h, CcusageRules.BySession(h.Fixture.Root));
+    }
+
+    [CcusageFact]
+    public void Per_session_totals_agree_with_the_real_ccusage()
+    {
+        using var h = new LearningHarness();
+        UsageAgreement.Assert(h, CcusageRules.FromCcusage(Environment.GetEnvironmentVariable("CLAWLEARN_CCUSAGE")!, h.Fixture.Root));
     }
 }
