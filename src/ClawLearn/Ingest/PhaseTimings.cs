@@ -10,15 +10,16 @@ namespace ClawLearn.Ingest;
 internal sealed class PhaseTimings
 {
     private readonly Stopwatch? _watch;
-    private TimeSpan _wall, _cpu;
+    private TimeSpan _wall, _cpu, _paused;
     private int _collections;
+    private long _allocated;
 
     private PhaseTimings(bool on)
     {
         if (!on) return;
         _watch = Stopwatch.StartNew();
         _cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        _collections = GC.CollectionCount(0);
+        (_collections, _paused, _allocated) = (GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
     }
 
     public static PhaseTimings FromEnvironment() => new(Environment.GetEnvironmentVariable("CLAWLEARN_TIMINGS") == "1");
@@ -27,9 +28,10 @@ internal sealed class PhaseTimings
     public void Mark(string phase)
     {
         if (_watch is null) return;
-        var (wall, cpu, collections) = (_watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime, GC.CollectionCount(0));
+        var (wall, cpu) = (_watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime);
+        var (collections, paused, allocated) = (GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         Console.Error.WriteLine(FormattableString.Invariant(
-            $"timing {phase,-24} {(wall - _wall).TotalSeconds,7:F3} s wall {(cpu - _cpu).TotalSeconds,7:F3} s cpu {collections - _collections,4} gc  (at {wall.TotalSeconds:F3} s)"));
-        (_wall, _cpu, _collections) = (wall, cpu, collections);
+            $"timing {phase,-22} {(wall - _wall).TotalSeconds,6:F3} s wall {(cpu - _cpu).TotalSeconds,6:F3} s cpu {collections - _collections,3} gc {(paused - _paused).TotalSeconds,6:F3} s paused {(allocated - _allocated) / 1048576.0,6:F0} MB allocated  (at {wall.TotalSeconds:F3} s)"));
+        (_wall, _cpu, _collections, _paused, _allocated) = (wall, cpu, collections, paused, allocated);
     }
 }
