@@ -31,7 +31,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         {
             IncludeArchived = options.IncludeArchived,
             AgentId = options.AgentId,
-            KnownSessionId = (path, size, modified) => known.TryGetValue(path, out var k) && k.Size == size && k.Modified == modified ? k.SessionId : null,
+            // None known (a first ingest): every file is probed, and discovery then judges and opens each once.
+            KnownSessionId = known.Count == 0 ? null
+                : (path, size, modified) => known.TryGetValue(path, out var k) && k.Size == size && k.Modified == modified ? k.SessionId : null,
         });
         _timings.Mark("discovery");
         var total = catalog.Sessions.Count;
