@@ -27,12 +27,16 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
     public IReadOnlyList<AgentIngestResult> Run(Action<int, int, string>? progress = null)
     {
         var known = options.Full ? [] : KnownFiles();
+        _timings.Mark("known files");
         var catalog = SessionDiscovery.Discover(state, new DiscoveryOptions
         {
             IncludeArchived = options.IncludeArchived,
             AgentId = options.AgentId,
-            KnownSessionId = (path, size, modified) => known.TryGetValue(path, out var k) && k.Size == size && k.Modified == modified ? k.SessionId : null,
+            // None known (a first ingest): every file is probed, and discovery then judges and opens each once.
+            KnownSessionId = known.Count == 0 ? null
+                : (path, size, modified) => known.TryGetValue(path, out var k) && k.Size == size && k.Modified == modified ? k.SessionId : null,
         });
+        _timings.Mark("discovery");
         var total = catalog.Sessions.Count;
         var done = 0;
         var results = new List<AgentIngestResult>();
@@ -85,6 +89,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             cursors[sessionId] = invalid;
         }
         var reset = sessions.Count(s => stale.Contains(s.SessionId));
+        _timings.Mark("workspace and cursors");
 
         // With no run facts stored for the agent yet (a first ingest), what this ingest writes is all the store holds:
         // traces are then built from those facts as they are, not read back and deserialised.
@@ -115,6 +120,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             }
         }
         var (read, unchanged, lines, skipped, metaChanged) = (counts.Read, counts.Unchanged, counts.Lines, counts.Skipped, counts.MetaChanged);
+        _timings.Mark("read and save sessions");
 
         int added = 0, changed = 0, removed = 0, pending = 0, noTime = 0;
         var rebuild = read > 0 || metaChanged || workspaceChanged || notesChanged || stale.Count > 0 || store.GetMeta($"config:{agent.Id}") != ConfigKey();
@@ -122,7 +128,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         {
             var metas = store.Cursors(agent.Id).Where(c => c.MetaJson is not null).ToDictionary(c => c.SessionId, c => c.Meta!);
             var built = new TraceBuilder(snapshot.Inventory, options.Learning).Build(FactsInStoreOrder(store, agent.Id, counts.Written), id => metas.GetValueOrDefault(id));
+            _timings.Mark("build traces");
             (added, changed, removed) = store.SyncTraces(agent.Id, built.Traces);
+            _timings.Mark("store traces");
             (pending, noTime) = (built.Pending, built.SkippedNoTime);
             store.SetMeta($"workspace:{agent.Id}", snapshot.Fingerprint);
             foreach (var (key, _) in store.MetaWithPrefix($"note:{agent.Id}:")) store.DeleteMeta(key);
@@ -136,6 +144,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             (pending, noTime) = (int.Parse(p), int.Parse(n));
         }
 
+        _timings.Mark("finish");
         problems.InsertRange(0, discoveryProblems.Where(p => p.StartsWith($"agents/{agent.Id}/", StringComparison.Ordinal)));
         return new AgentIngestResult(agent.Id, store.Location, read, unchanged, reset, lines, skipped,
             added, changed, removed, store.CountTraces(agent.Id), pending, noTime, workspaceChanged, rebuild, problems);
@@ -277,6 +286,8 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             return new SessionRead(session.SessionId, 0, [], 0, [], null, stats, $"{state.Relative(source.Path)}: not ingested: {e.Message}");
         }
     }
+
+    private readonly PhaseTimings _timings = PhaseTimings.FromEnvironment();
 
     private ReferenceTargets TargetsFor(SessionInfo session) => _targets[session.AgentId];
 

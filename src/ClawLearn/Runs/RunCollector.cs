@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.RegularExpressions;
 using ClawLearn.Learning;
 using ClawLearn.Transcripts;
@@ -104,11 +103,29 @@ public sealed partial class RunCollector
     [GeneratedRegex(@"([A-Za-z0-9_][A-Za-z0-9_.\-]*)/SKILL\.md", RegexOptions.CultureInvariant)]
     private static partial Regex SkillPath();
 
+    // The names before "/SKILL.md" in the arguments, first occurrence first. A match never spans the newline between
+    // two calls' arguments, so matching each call's text alone finds what matching them joined does.
+    private static List<string> SkillsIn(RunText arguments)
+    {
+        var skills = new List<string>();
+        foreach (var piece in arguments.Pieces)
+        {
+            foreach (var match in SkillPath().EnumerateMatches(piece))
+            {
+                var name = piece.Substring(match.Index, match.Length - SkillFileSuffix.Length);
+                if (!skills.Contains(name)) skills.Add(name);
+            }
+        }
+        return skills;
+    }
+
+    private const string SkillFileSuffix = "/SKILL.md"; // what SkillPath matches after its one group
+
     private sealed class Run(int index, long position, long? userTime, string? priorProvider, string? priorModel)
     {
         private readonly long? _userTime = userTime;
-        private readonly StringBuilder _text = new();
-        private readonly StringBuilder _arguments = new();
+        private readonly RunText _text = new();
+        private readonly RunText _arguments = new();
         private readonly List<string> _tools = [];
         private long? _first = userTime;
         private long? _last = userTime;
@@ -137,11 +154,11 @@ public sealed partial class RunCollector
             foreach (var call in turn.ToolCalls)
             {
                 if (!_tools.Contains(call.Name)) _tools.Add(call.Name);
-                _arguments.Append(call.ArgumentsText).Append('\n');
+                _arguments.Add(call.ArgumentsText);
             }
             if (turn.Role != TurnRole.Assistant) return;
             _hasAssistant = true;
-            _text.Append(turn.Text).Append('\n');
+            _text.Add(turn.Text);
             if (turn.Provider is not null || turn.Model is not null) (_provider, _model) = (turn.Provider, turn.Model);
             if (turn.StopReason == "aborted") _aborted = true;
             if (turn.StopReason == "error") _error = turn.ErrorMessage ?? "error";
@@ -155,8 +172,7 @@ public sealed partial class RunCollector
 
         public RunFacts ToFacts(string agentId, string sessionId, ReferenceTargets targets)
         {
-            var arguments = _arguments.ToString();
-            var lower = (_text + "\n" + arguments).ToLowerInvariant();
+            var lower = RunText.LowerJoined(_text, _arguments);
             var files = LowerBootstrapNames.Where(n => lower.Contains(n.Lower, StringComparison.Ordinal)).Select(n => n.Name).Distinct().ToList();
             var memory = new HashSet<string>(StringComparer.Ordinal);
             targets.MatchMemory(lower, memory);
@@ -166,7 +182,7 @@ public sealed partial class RunCollector
                 targets.MatchDailyNote(day, lower, memory);
                 targets.MatchDailyNote(day.AddDays(-1), lower, memory);
             }
-            var skills = SkillPath().Matches(arguments).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+            var skills = SkillsIn(_arguments);
             return new RunFacts(agentId, sessionId, index, position, _userTime, _first, _last, _provider, _model, priorProvider, priorModel,
                 _hasAssistant, _hasUsage ? new TraceUsage(_input, _output, _cacheRead, _cacheWrite, _total) : null, _aborted, _error,
                 _tools, skills, files, memory.Order(StringComparer.Ordinal).ToList());

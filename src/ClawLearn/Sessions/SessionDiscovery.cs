@@ -64,17 +64,26 @@ public static class SessionDiscovery
 
     private static (SessionSource?, SkippedSource?) LookAt(StateDirectory state, string path, string agentId, DiscoveryOptions options)
     {
-        if (!state.Files.IsAllowed(path)) return (null, null);
         var name = TranscriptFileName.Parse(Path.GetFileName(path));
         if (name is null) return (null, null);
         if (name.ArchiveKind is not null && !options.IncludeArchived) return (null, null);
         var kind = name.ArchiveKind is null ? SessionSourceKind.Jsonl : SessionSourceKind.Archived;
+        SessionSource Source(string id, long size, long modified) => new(agentId, id, kind, path, size, name, ModifiedTicks: modified);
         try
         {
-            var info = new FileInfo(path);
-            var id = options.KnownSessionId?.Invoke(path, info.Length, info.LastWriteTimeUtc.Ticks)
-                ?? HeaderId(path, state.Files) ?? name.StemSessionId;
-            return (new SessionSource(agentId, id, kind, path, info.Length, name, ModifiedTicks: info.LastWriteTimeUtc.Ticks), null);
+            if (options.KnownSessionId is { } known)
+            {
+                if (!state.Files.IsAllowed(path)) return (null, null);
+                var info = new FileInfo(path);
+                var (length, ticks) = (info.Length, info.LastWriteTimeUtc.Ticks);
+                if (known(path, length, ticks) is { } knownId) return (Source(knownId, length, ticks), null);
+            }
+            // The header is probed through the one handle that also gives size and time, after one privacy judgement
+            // for both listing and opening (a first ingest probes every file: asking, then opening, judged it twice).
+            using var stream = state.Files.OpenReadIfAllowed(path);
+            if (stream is null) return (null, null);
+            var (size, modified) = (stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle).Ticks);
+            return (Source(HeaderId(stream) ?? name.StemSessionId, size, modified), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -169,12 +178,11 @@ public static class SessionDiscovery
         return parts[2] is "main" or "dm" or "subagent" or "cron" or "hook" or "" ? null : parts[2];
     }
 
-    private static string? HeaderId(string path, SafeFileAccess files)
+    private static string? HeaderId(FileStream stream)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(HeaderProbeBytes);
         try
         {
-            using var stream = files.OpenRead(path);
             var read = stream.ReadAtLeast(buffer.AsSpan(0, FirstProbeBytes), FirstProbeBytes, throwOnEndOfStream: false);
             if (read == FirstProbeBytes && buffer.AsSpan(0, read).IndexOf((byte)'\n') < 0)
                 read += stream.ReadAtLeast(buffer.AsSpan(read, HeaderProbeBytes - read), HeaderProbeBytes - read, throwOnEndOfStream: false);

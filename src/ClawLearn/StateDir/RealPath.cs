@@ -57,8 +57,11 @@ internal static class RealPath
     {
         try
         {
+            // One lstat answers for a plain file or folder (the common case: every transcript is checked before it
+            // is opened); only a link costs the readlink. A missing path reads as attributes -1.
             var info = new FileInfo(path);
-            return info.Exists || Directory.Exists(path) || info.LinkTarget is not null ? info.LinkTarget : null;
+            var attributes = info.Attributes;
+            return attributes != (FileAttributes)(-1) && attributes.HasFlag(FileAttributes.ReparsePoint) ? info.LinkTarget : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

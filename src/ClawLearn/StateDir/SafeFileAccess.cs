@@ -19,9 +19,20 @@ public sealed class SafeFileAccess(string stateDir)
 
     public bool IsAllowed(string path) => PrivacyBoundary.ForbiddenReason(StateDir, Path.GetFullPath(path)) is null;
 
-    public FileStream OpenRead(string path, int bufferSize = 1)
+    public FileStream OpenRead(string path, int bufferSize = 1) => Open(Check(path), bufferSize);
+
+    /// <summary>
+    /// Opens the file like <see cref="OpenRead"/> when the boundary allows it, else returns null: one judgement for
+    /// a caller that would otherwise ask <see cref="IsAllowed"/> and then open (and be judged again).
+    /// </summary>
+    public FileStream? OpenReadIfAllowed(string path, int bufferSize = 1)
     {
-        var full = Check(path);
+        var full = Path.GetFullPath(path);
+        return PrivacyBoundary.ForbiddenReason(StateDir, full) is null ? Open(Announce(full), bufferSize) : null;
+    }
+
+    private static FileStream Open(string full, int bufferSize)
+    {
         // FileShare.ReadWrite|Delete: a live gateway may append to, rename or rotate the file while we read.
         return new FileStream(full, new FileStreamOptions
         {
@@ -68,6 +79,11 @@ public sealed class SafeFileAccess(string stateDir)
     {
         var full = Path.GetFullPath(path);
         if (PrivacyBoundary.ForbiddenReason(StateDir, full) is { } reason) Throw.PrivacyViolation(full, reason);
+        return Announce(full);
+    }
+
+    private string Announce(string full)
+    {
         if (Opened is { } opened)
         {
             lock (_openedLock) opened(full);

@@ -163,7 +163,7 @@ public sealed class PostgresLearningStore : ILearningStore
               input = excluded.input, output = excluded.output, cache_read = excluded.cache_read, cache_write = excluded.cache_write,
               total = excluded.total, cost = excluded.cost, first_ms = excluded.first_ms, last_ms = excluded.last_ms
             """,
-            StoreRows.UsageParameters(u, "")));
+            StoreRows.UsageParameters(u)));
     });
 
     public IEnumerable<UsageRow> Usage(string agentId)

@@ -84,23 +84,22 @@ public sealed class SqliteLearningStore : ILearningStore
         return result;
     }
 
-    public void SaveCursor(SourceCursor c) => Prepared(
-        "INSERT OR REPLACE INTO sources VALUES ($a, $s, $k, $p, $i, $size, $m, $pos, $n, $prov, $model, $meta)",
-        ("$a", c.AgentId), ("$s", c.SessionId), ("$k", c.Kind), ("$p", c.Path), ("$i", c.Identity), ("$size", c.Size),
-        ("$m", c.ModifiedTicks), ("$pos", c.Position), ("$n", c.NextUserIndex), ("$prov", (object?)c.Provider ?? DBNull.Value),
-        ("$model", (object?)c.Model ?? DBNull.Value),
-        ("$meta", (object?)c.MetaJson ?? DBNull.Value));
+    public void SaveCursor(SourceCursor c) => Statement("INSERT OR REPLACE INTO sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+        .Text(1, c.AgentId).Text(2, c.SessionId).Text(3, c.Kind).Text(4, c.Path).Text(5, c.Identity).Integer(6, c.Size)
+        .Integer(7, c.ModifiedTicks).Integer(8, c.Position).Integer(9, c.NextUserIndex).Text(10, c.Provider).Text(11, c.Model)
+        .Text(12, c.MetaJson).Run();
 
     public void ReplaceFacts(string agentId, string sessionId, int fromUserIndex, IEnumerable<RunFacts> facts)
     {
         InTransaction(() =>
         {
-            Prepared("DELETE FROM run_facts WHERE agent_id = $a AND session_id = $s AND user_index >= $i", ("$a", agentId), ("$s", sessionId), ("$i", fromUserIndex));
+            Statement("DELETE FROM run_facts WHERE agent_id = ?1 AND session_id = ?2 AND user_index >= ?3")
+                .Text(1, agentId).Text(2, sessionId).Integer(3, fromUserIndex).Run();
+            var insert = Statement("INSERT OR REPLACE INTO run_facts VALUES (?1, ?2, ?3, ?4, ?5)");
             foreach (var f in facts)
             {
-                var day = (object?)StoreRows.RunDay(f.Timestamp) ?? DBNull.Value;
-                Prepared("INSERT OR REPLACE INTO run_facts VALUES ($a, $s, $i, $d, $j)", ("$a", f.AgentId), ("$s", f.SessionId), ("$i", f.UserIndex),
-                    ("$d", day), ("$j", JsonSerializer.Serialize(f, LearningJsonContext.Default.RunFacts)));
+                insert.Text(1, f.AgentId).Text(2, f.SessionId).Integer(3, f.UserIndex).Text(4, StoreRows.RunDay(f.Timestamp))
+                    .Text(5, JsonSerializer.SerializeToUtf8Bytes(f, LearningJsonContext.Default.RunFacts)).Run();
             }
         });
     }
@@ -109,13 +108,17 @@ public sealed class SqliteLearningStore : ILearningStore
     {
         InTransaction(() =>
         {
-            Prepared("DELETE FROM usage WHERE agent_id = $a AND session_id = $s AND user_index >= $i", ("$a", agentId), ("$s", sessionId), ("$i", fromUserIndex));
-            foreach (var row in rows) Prepared(InsertUsage, StoreRows.UsageParameters(row, "$"));
+            Statement("DELETE FROM usage WHERE agent_id = ?1 AND session_id = ?2 AND user_index >= ?3")
+                .Text(1, agentId).Text(2, sessionId).Integer(3, fromUserIndex).Run();
+            var insert = Statement("INSERT OR REPLACE INTO usage VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+            foreach (var u in rows)
+            {
+                insert.Text(1, u.AgentId).Text(2, u.SessionId).Integer(3, u.UserIndex).Text(4, u.Day).Text(5, u.Provider).Text(6, u.Model)
+                    .Integer(7, u.Messages).Integer(8, u.Input).Integer(9, u.Output).Integer(10, u.CacheRead).Integer(11, u.CacheWrite)
+                    .Integer(12, u.Total).Real(13, u.Cost).Integer(14, u.FirstMs).Integer(15, u.LastMs).Run();
+            }
         });
     }
-
-    private const string InsertUsage =
-        "INSERT OR REPLACE INTO usage VALUES ($a, $s, $i, $d, $p, $m, $n, $in, $out, $cr, $cw, $t, $c, $f, $l)";
 
     public IEnumerable<UsageRow> Usage(string agentId)
     {
@@ -142,12 +145,12 @@ public sealed class SqliteLearningStore : ILearningStore
     // a time (bounded memory), and the results keep their order.
     private const int JsonChunk = 4096;
 
-    // Traces are far bigger than run facts (a run can offer a hundred arms or more: ~12 KB of JSON, twice that as a
-    // string), so they are serialised in smaller chunks: two chunks are alive at once.
+    // Traces are far bigger than run facts (a run can offer a hundred arms or more: ~12 KB of JSON), so they are
+    // serialised in smaller chunks: two chunks are alive at once.
     private const int TraceChunk = 256;
 
-    private static Task<string[]> SerializeLater(RunTrace[] chunk) =>
-        Task.Run(() => InParallel(chunk, trace => JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace)));
+    private static Task<byte[][]> SerializeLater(RunTrace[] chunk) =>
+        Task.Run(() => InParallel(chunk, trace => JsonSerializer.SerializeToUtf8Bytes(trace, LearningJsonContext.Default.RunTrace)));
 
     private static TOut[] InParallel<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> convert)
     {
@@ -175,15 +178,14 @@ public sealed class SqliteLearningStore : ILearningStore
         int added = 0, changed = 0, removed = 0;
         InTransaction(() =>
         {
+            // Stored JSON is compared by digest, over the UTF-8 bytes SQLite holds (the form new JSON is serialised to).
             var existing = new Dictionary<string, TraceDigest>(StringComparer.Ordinal);
             using (var select = Command("SELECT trace_id, trace_json FROM traces WHERE agent_id = $a AND origin = 'ingest'", ("$a", agentId)))
             using (var reader = select.ExecuteReader())
             {
-                while (reader.Read()) existing[reader.GetString(0)] = TraceDigest.Of(reader.GetString(1));
+                while (reader.Read()) existing[reader.GetString(0)] = TraceDigest.Of(reader.GetFieldValue<byte[]>(1));
             }
-            using var upsert = Command("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES ($id, $a, $t, $j, 'ingest')");
-            var (id, a, t, j) = (upsert.Parameters.Add("$id", SqliteType.Text), upsert.Parameters.Add("$a", SqliteType.Text),
-                upsert.Parameters.Add("$t", SqliteType.Integer), upsert.Parameters.Add("$j", SqliteType.Text));
+            var upsert = Statement("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES (?1, ?2, ?3, ?4, 'ingest')");
             // The next chunk is serialised (on the other cores) while this one is inserted.
             using var chunks = traces.Chunk(TraceChunk).GetEnumerator();
             var pending = chunks.MoveNext() ? (Chunk: chunks.Current, Json: SerializeLater(chunks.Current)) : default;
@@ -203,8 +205,7 @@ public sealed class SqliteLearningStore : ILearningStore
                     {
                         added++;
                     }
-                    (id.Value, a.Value, t.Value, j.Value) = (trace.TraceId, agentId, trace.Timestamp, json);
-                    upsert.ExecuteNonQuery();
+                    upsert.Text(1, trace.TraceId).Text(2, agentId).Integer(3, trace.Timestamp).Text(4, json).Run();
                 }
             }
             using var delete = Command("DELETE FROM traces WHERE trace_id = $id");
@@ -302,22 +303,13 @@ public sealed class SqliteLearningStore : ILearningStore
         return command;
     }
 
-    // Statements that ingest runs once per session are prepared once and kept for the connection's life: preparing
-    // them again each time cost more than running them.
-    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    // The hot inserts of an ingest, prepared once per connection (see Utf8Statement).
+    private readonly Dictionary<string, Utf8Statement> _statements = new(StringComparer.Ordinal);
 
-    private void Prepared(string sql, params ReadOnlySpan<(string Name, object Value)> args)
+    private Utf8Statement Statement(string sql)
     {
-        if (!_prepared.TryGetValue(sql, out var command))
-        {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, _) in args) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            _prepared[sql] = command;
-        }
-        command.Transaction = _transaction;
-        for (var i = 0; i < args.Length; i++) command.Parameters[i].Value = args[i].Value;
-        command.ExecuteNonQuery();
+        if (!_statements.TryGetValue(sql, out var statement)) _statements[sql] = statement = new Utf8Statement(_connection, sql);
+        return statement;
     }
 
     private void Execute(string sql, params (string, object)[] args)
@@ -342,7 +334,7 @@ public sealed class SqliteLearningStore : ILearningStore
 
     public void Dispose()
     {
-        foreach (var command in _prepared.Values) command.Dispose();
+        foreach (var statement in _statements.Values) statement.Dispose();
         _connection.Dispose();
     }
 }

@@ -28,13 +28,12 @@ internal static class StoreRows
         r.GetString(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.GetDouble(12),
         NullableLong(r, 13), NullableLong(r, 14));
 
-    /// <summary>A usage row's values in <see cref="UsageColumns"/> order, as (name, value) parameters with the given prefix.</summary>
-    public static (string Name, object Value)[] UsageParameters(UsageRow u, string prefix) =>
+    /// <summary>A usage row's values in <see cref="UsageColumns"/> order, as named parameters a, s, i, d, p, m, n, in, out, cr, cw, t, c, f, l.</summary>
+    public static (string Name, object Value)[] UsageParameters(UsageRow u) =>
     [
-        (prefix + "a", u.AgentId), (prefix + "s", u.SessionId), (prefix + "i", u.UserIndex), (prefix + "d", u.Day), (prefix + "p", u.Provider),
-        (prefix + "m", u.Model), (prefix + "n", u.Messages), (prefix + "in", u.Input), (prefix + "out", u.Output), (prefix + "cr", u.CacheRead),
-        (prefix + "cw", u.CacheWrite), (prefix + "t", u.Total), (prefix + "c", u.Cost), (prefix + "f", (object?)u.FirstMs ?? DBNull.Value),
-        (prefix + "l", (object?)u.LastMs ?? DBNull.Value),
+        ("a", u.AgentId), ("s", u.SessionId), ("i", u.UserIndex), ("d", u.Day), ("p", u.Provider), ("m", u.Model), ("n", u.Messages),
+        ("in", u.Input), ("out", u.Output), ("cr", u.CacheRead), ("cw", u.CacheWrite), ("t", u.Total), ("c", u.Cost),
+        ("f", (object?)u.FirstMs ?? DBNull.Value), ("l", (object?)u.LastMs ?? DBNull.Value),
     ];
 
     /// <summary>The UTC day a run belongs to, as stored in <c>run_facts.run_day</c>; null for a run without time.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -71,24 +72,50 @@ internal static class ContentText
         : Of(owner, line);
 
     /// <summary>Every string value in a JSON tree, unescaped, joined by newlines.</summary>
+    // Tool-call arguments of every assistant turn come through here: the strings are unescaped straight into one
+    // pooled buffer and copied out once, not each decoded to a string, appended to a builder and copied again.
     public static string StringsOf(JsonSlot element, ReadOnlySpan<byte> line)
     {
         if (!element.Present) return "";
-        var sb = new StringBuilder();
-        // Property names are not values; every string token in document order is.
-        var reader = new Utf8JsonReader(element.Raw(line), new JsonReaderOptions { MaxDepth = 256 });
-        while (reader.Read())
+        char[]? buffer = null;
+        var length = 0;
+        try
         {
-            if (reader.TokenType != JsonTokenType.String) continue;
-            if (sb.Length > 0) sb.Append('\n');
-            sb.Append(reader.GetString());
+            // Property names are not values; every string token in document order is.
+            var reader = new Utf8JsonReader(element.Raw(line), new JsonReaderOptions { MaxDepth = 256 });
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonTokenType.String) continue;
+                // Unescaped, a string has at most as many UTF-16 chars as its escaped UTF-8 bytes.
+                var needed = length + 1 + reader.ValueSpan.Length;
+                if (buffer is null || buffer.Length < needed) Grow(ref buffer, needed, length);
+                if (length > 0) buffer![length++] = '\n';
+                length += reader.CopyString(buffer.AsSpan(length));
+            }
+            return length == 0 ? "" : new string(buffer!, 0, length);
         }
-        return sb.ToString();
+        finally
+        {
+            if (buffer is not null) ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static void Grow(ref char[]? buffer, int needed, int keep)
+    {
+        var bigger = ArrayPool<char>.Shared.Rent(Math.Max(needed, buffer is null ? 256 : buffer.Length * 2));
+        if (buffer is not null)
+        {
+            buffer.AsSpan(0, keep).CopyTo(bigger);
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+        buffer = bigger;
     }
 
     private static string JoinParts(List<ContentPart> parts, ReadOnlySpan<byte> line, bool includeNonText)
     {
-        var sb = new StringBuilder();
+        // Most content has one text part: it is returned as decoded, a builder only starts at a second one.
+        string? first = null;
+        StringBuilder? sb = null;
         foreach (var part in parts)
         {
             string? text = part.Value.Kind switch
@@ -104,9 +131,15 @@ internal static class ContentText
                 _ => null,
             };
             if (text is null) continue;
+            if (first is null)
+            {
+                first = text;
+                continue;
+            }
+            sb ??= new StringBuilder(first);
             if (sb.Length > 0) sb.Append('\n');
             sb.Append(text);
         }
-        return sb.ToString();
+        return sb?.ToString() ?? first ?? "";
     }
 }
