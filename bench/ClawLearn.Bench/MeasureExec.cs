@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace ClawLearn.Bench;
 
 /// <summary>
 /// The child-process side for a program other than this one (ccusage, the clawlearn executable):
 /// <c>measure-exec STDOUT_FILE [NAME=VALUE …] -- PROGRAM [ARG …]</c> starts it with those environment variables,
-/// copies its standard output to STDOUT_FILE, waits, and prints its wall time and peak RSS as key=value figures.
+/// copies its standard output to STDOUT_FILE, waits, and prints its wall time, CPU time and peak RSS as key=value
+/// figures. Its standard error (progress lines, say) is shown only when it fails, so it cannot break up the report.
 /// </summary>
 internal static class MeasureExec
 {
@@ -19,7 +21,7 @@ internal static class MeasureExec
             Console.Error.WriteLine("usage: measure-exec STDOUT_FILE [NAME=VALUE …] -- PROGRAM [ARG …]");
             return 2;
         }
-        var start = new ProcessStartInfo(args[separator + 1]) { UseShellExecute = false, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(args[separator + 1]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args[(separator + 2)..]) start.ArgumentList.Add(arg);
         // ChildProcess forces workstation GC on this process; the measured program runs with its own settings, as a user's does.
         start.Environment.Remove("DOTNET_gcServer");
@@ -30,11 +32,15 @@ internal static class MeasureExec
         }
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
+        var errors = new StringBuilder();
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (errors) errors.AppendLine(e.Data); };
+        process.BeginErrorReadLine();
         using (var output = File.Create(args[0])) process.StandardOutput.BaseStream.CopyTo(output);
         process.WaitForExit();
         watch.Stop();
         if (process.ExitCode != 0)
         {
+            Console.Error.Write(errors);
             Console.Error.WriteLine($"{args[separator + 1]} exited with {process.ExitCode}");
             return 1;
         }
