@@ -57,6 +57,14 @@ internal static class CcusageBenchmark
         }
     }
 
+    /// <summary>The agreement check alone, on outputs saved earlier (the benchmark keeps both when they differ).</summary>
+    public static int Compare(string ccusageJson, string clawlearnJson)
+    {
+        var comparison = UsageComparison.Of(ccusageJson, clawlearnJson);
+        CcusageReport.Agreement(comparison);
+        return comparison.Differing > 0 ? 1 : 0;
+    }
+
     /// <summary>--ccusage PATH, else $CLAWLEARN_CCUSAGE, else the default install; null (after saying how to install) when there is none.</summary>
     private static string? Ccusage(string[] args)
     {

@@ -26,15 +26,23 @@ internal static class CcusageReport
         Console.WriteLine($"Ratio (clawlearn ingest + usage) / ccusage: {ours / theirs:F2} wall, {ourCpu / D(f.Ccusage, "cpuSeconds"):F2} CPU (target ≤ 1.0). " +
             $"ccusage's 1st run: {D(f.CcusageFirst, "seconds"):F2} s.");
         Console.WriteLine();
-        Console.WriteLine($"Sessions compared: {c.Compared:N0}; agreeing: {c.Agreeing:N0}; differing: {c.Differing:N0}. " +
-            $"ccusage sessions matched to a SQLite session of clawlearn's by prefix: {c.PrefixMatched:N0}; " +
-            $"sessions only clawlearn lists, all zero (ccusage drops zero entries): {c.OursOnlyZero:N0}.");
-        Console.WriteLine($"Totals, ccusage:   {c.CcusageTotals}");
-        Console.WriteLine($"Totals, clawlearn: {c.OurTotals}");
-        foreach (var difference in c.Differences.Take(5)) Console.WriteLine("  " + difference);
+        Agreement(c);
         Console.WriteLine();
         var args = f.Args.Length > 0 ? " " + string.Join(' ', f.Args) : "";
         Console.WriteLine($"Command: `dotnet run -c Release --project bench/ClawLearn.Bench -- ccusage{args}`");
+    }
+
+    /// <summary>The per-session agreement: counts, both totals, the first five differences in detail.</summary>
+    public static void Agreement(UsageComparison c)
+    {
+        Console.WriteLine($"Sessions compared: {c.Compared:N0}; agreeing: {c.Agreeing:N0}; differing: {c.Differing:N0}. " +
+            $"ccusage sessions matched to a SQLite session of clawlearn's by prefix: {c.PrefixMatched:N0}; " +
+            $"sessions only clawlearn lists, all zero (ccusage drops zero entries): {c.OursOnlyZero:N0}; " +
+            $"old transcripts of sessions moved into a store that ccusage counts besides the store's copy: {c.CcusageCopies:N0} ({c.CcusageCopiesEqual:N0} equal to it).");
+        Console.WriteLine($"Totals, ccusage:   {c.CcusageTotals}");
+        if (c.CcusageCopies > 0) Console.WriteLine($"Totals, ccusage without the copies it counts twice: {c.CcusageTotalsWithoutCopies}");
+        Console.WriteLine($"Totals, clawlearn: {c.OurTotals}");
+        foreach (var difference in c.Differences.Take(5)) Console.WriteLine("  " + difference);
     }
 
     private static void Row(string name, Dictionary<string, string> r) =>

@@ -7,8 +7,10 @@ namespace ClawLearn.Bench;
 /// session is keyed by its file name up to ".jsonl" on both sides (ccusage's sessionId, the stem of clawlearn's
 /// <c>source</c>), so a session's archives add up under its stem on both. A session clawlearn read from a SQLite
 /// store (<c>source</c> ends in .sqlite) is keyed by its session id, which is also ccusage's key for the sessions it
-/// reads from a store; a ccusage stem matching no key of ours is matched to the longest SQLite session id it starts
-/// with (a <c>-topic-N</c> transcript of a session that moved into the store), and those are counted.
+/// reads from a store (ccusage 20.0.24 reads <c>transcript_events</c>). A ccusage stem matching no key of ours but
+/// starting with the id of one of our store sessions is the old transcript of a session that moved into the store
+/// (<c>&lt;id&gt;-topic-N.jsonl</c>): when ccusage lists the store session too, it counts that session twice, and the
+/// copy is set aside (and checked against ours); otherwise the stem is matched to the store session.
 /// </summary>
 internal sealed class UsageComparison
 {
@@ -19,6 +21,12 @@ internal sealed class UsageComparison
     public int Differing => _differences.Count;
     /// <summary>ccusage sessions matched to one of ours read from SQLite by prefix rather than by equal id.</summary>
     public int PrefixMatched { get; private set; }
+    /// <summary>Old transcripts of store sessions that ccusage lists besides the store session itself, so counts twice.</summary>
+    public int CcusageCopies { get; private set; }
+    /// <summary>Of <see cref="CcusageCopies"/>, those whose totals equal the store session's (the session did not grow after moving).</summary>
+    public int CcusageCopiesEqual { get; private set; }
+    /// <summary>ccusage's totals less the copies it counts twice: what <see cref="OurTotals"/> should equal.</summary>
+    public UsageTotals CcusageTotalsWithoutCopies { get; private set; } = UsageTotals.Zero;
     /// <summary>Sessions only clawlearn lists, all of whose counts are zero: ccusage drops all-zero entries, so it never lists them.</summary>
     public int OursOnlyZero { get; private set; }
     public UsageTotals CcusageTotals { get; private set; } = UsageTotals.Zero;
@@ -45,17 +53,28 @@ internal sealed class UsageComparison
             Add(our, key, session, $"{session.GetProperty("agentId").GetString()}:{source}");
         }
         var theirs = new Dictionary<string, Side>(StringComparer.Ordinal);
-        foreach (var session in ccusage.RootElement.GetProperty("sessions").EnumerateArray())
+        var sessions = ccusage.RootElement.GetProperty("sessions").EnumerateArray().ToList();
+        var listed = sessions.Select(s => s.GetProperty("sessionId").GetString()!).ToHashSet(StringComparer.Ordinal);
+        var copies = UsageTotals.Zero;
+        foreach (var session in sessions)
         {
             var id = session.GetProperty("sessionId").GetString()!;
             var key = id;
             if (!our.ContainsKey(id) && sqliteIds.Where(s => id.StartsWith(s, StringComparison.Ordinal)).MaxBy(s => s.Length) is { } store)
             {
+                if (listed.Contains(store))
+                {
+                    result.CcusageCopies++;
+                    if (UsageTotals.Of(session).Agrees(our[store].Totals)) result.CcusageCopiesEqual++;
+                    copies = copies.Plus(UsageTotals.Of(session));
+                    continue;
+                }
                 key = store;
                 result.PrefixMatched++;
             }
             Add(theirs, key, session, id);
         }
+        result.CcusageTotalsWithoutCopies = result.CcusageTotals.Plus(copies.Negated());
         foreach (var key in our.Keys.Union(theirs.Keys).Order(StringComparer.Ordinal))
         {
             var (mine, other) = (our.GetValueOrDefault(key), theirs.GetValueOrDefault(key));

@@ -14,6 +14,8 @@ internal sealed record UsageTotals(long Input, long Output, long CacheCreation, 
     public UsageTotals Plus(UsageTotals o) =>
         new(Input + o.Input, Output + o.Output, CacheCreation + o.CacheCreation, CacheRead + o.CacheRead, Total + o.Total, Cost + o.Cost);
 
+    public UsageTotals Negated() => new(-Input, -Output, -CacheCreation, -CacheRead, -Total, -Cost);
+
     /// <summary>Tokens exactly; cost within a microdollar (clawlearn prints cost rounded to 6 decimals, ccusage does not).</summary>
     public bool Agrees(UsageTotals o) =>
         Input == o.Input && Output == o.Output && CacheCreation == o.CacheCreation && CacheRead == o.CacheRead && Total == o.Total
