@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClawLearn.Bench.Corpus;
 
 namespace ClawLearn.Bench;
 
@@ -13,22 +12,7 @@ internal static class IngestBenchmark
     {
         if (CorpusOptions.Parse(args, requireOut: false) is not { } options) return 2;
         var (dir, files) = (options.Directory, options.Files);
-        // A directory given with --dir that already has agents is used as it is (a copy of a real state directory,
-        // say); the default one is reused only when a generation of this version and seed finished in it.
-        var reuse = options.DirectoryGiven ? Directory.Exists(Path.Combine(dir, "agents")) : ScaleCorpus.IsComplete(dir);
-        if (!reuse)
-        {
-            if (!options.DirectoryGiven) ScaleCorpus.Clear(dir);
-            Directory.CreateDirectory(dir);
-            Console.Error.WriteLine($"generating {options.SizeMb} MB in {files} files under {dir} (seed {options.Seed}) …");
-            ScaleCorpus.Write(dir, options.SizeMb * 1024 * 1024, files, options.Seed).Print(Console.Out);
-            Console.WriteLine();
-        }
-        else if (ScaleCorpus.IsComplete(dir))
-        {
-            Console.Write(File.ReadAllText(Path.Combine(dir, ScaleCorpus.MarkerFile)));
-            Console.WriteLine();
-        }
+        options.Ensure();
         var db = Path.Combine(Path.GetTempPath(), $"clawlearn-bench-{Guid.NewGuid():N}.sqlite");
         try
         {

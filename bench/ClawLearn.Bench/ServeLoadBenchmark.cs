@@ -29,7 +29,7 @@ internal static class ServeLoadBenchmark
         var state = Path.Combine(dir, "serve-state");
         Directory.CreateDirectory(Path.Combine(state, "agents", "main", "sessions"));
         File.WriteAllText(Path.Combine(state, "openclaw.json"), "{}");
-        var server = BuildServer();
+        var server = ClawLearnBuild.Release();
 
         Console.WriteLine($"# API load ({Environment.ProcessorCount} cores, .NET {Environment.Version}); {traces:N0} traces of 12 arms, {clients} clients, {seconds:F0} s per route");
         Console.WriteLine();
@@ -136,20 +136,6 @@ internal static class ServeLoadBenchmark
         return new RunTrace($"tr_{n:x10}", $"run_{n:x10}", $"s{n / 20}", "agent:main:main", timestamp, "anthropic", "claude-sonnet-4-5", "webchat", n % 10 == 0,
             new TraceContext("agent:main:main", "webchat", "anthropic", "claude-sonnet-4-5"), arms,
             new TraceUsage(3000 + n % 1000, 400, 0, 0, 3400 + n % 1000), 5000 + n % 3000, 20_000, false, null);
-    }
-
-    /// <summary>The repo's <c>clawlearn</c> built in Release (built here when needed).</summary>
-    private static string BuildServer()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClawLearn.slnx"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("run the benchmark from inside the ClawLearn repository");
-        var project = Path.Combine(dir.FullName, "src", "ClawLearn.Cli");
-        using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-c", "Release", "-v", "q", "-nologo"]) { RedirectStandardOutput = true })!;
-        build.StandardOutput.ReadToEnd();
-        build.WaitForExit();
-        if (build.ExitCode != 0) throw new InvalidOperationException("building clawlearn failed");
-        return Path.Combine(project, "bin", "Release", "net10.0", "clawlearn.dll");
     }
 
     private static int FreePort()
