@@ -10,6 +10,6 @@ public sealed class CcusageFactAttribute : FactAttribute
     {
         var binary = Environment.GetEnvironmentVariable("CLAWLEARN_CCUSAGE");
         if ((binary is null || !File.Exists(binary)) && Environment.GetEnvironmentVariable("CLAWLEARN_REQUIRE_CCUSAGE") != "1")
-            Skip = "ccusage is not installed (npm install ccusage@20.0.26 @ccusage/ccusage-linux-x64@20.0.26, then set CLAWLEARN_CCUSAGE to its native binary)";
+            Skip = "ccusage is not installed (npm install ccusage@20.0.26 @ccusage/ccusage-linux-x64@20.0.24, then set CLAWLEARN_CCUSAGE to its native binary)";
     }
 }
