@@ -138,11 +138,11 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             store.SetMeta($"config:{agent.Id}", ConfigKey());
             store.SetMeta($"counts:{agent.Id}", $"{pending} {noTime}");
         }
-        if (store.GetMeta(UsageMetaKey(agent.Id)) is null) store.SetMeta(UsageMetaKey(agent.Id), "1");
         else if (store.GetMeta($"counts:{agent.Id}") is { } stored && stored.Split(' ') is [var p, var n])
         {
             (pending, noTime) = (int.Parse(p), int.Parse(n));
         }
+        if (store.GetMeta(UsageMetaKey(agent.Id)) is null) store.SetMeta(UsageMetaKey(agent.Id), "1");
 
         _timings.Mark("finish");
         problems.InsertRange(0, discoveryProblems.Where(p => p.StartsWith($"agents/{agent.Id}/", StringComparison.Ordinal)));
