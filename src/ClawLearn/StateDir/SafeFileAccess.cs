@@ -59,9 +59,14 @@ public sealed class SafeFileAccess(string stateDir)
     public SqliteConnection OpenSqliteReadOnly(string path)
     {
         var full = Check(path);
+        // With no -wal or -journal beside it, no writer is mid-transaction and nothing waits to be checkpointed: the
+        // database is opened immutable, so reading creates no -shm or -wal in OpenClaw's folder (a read-only open of
+        // a WAL database makes both and, not being a writer, cannot remove them). With either present a writer may be
+        // live; the ordinary read-only open then reads its committed snapshot through the files it already made.
+        var quiet = !File.Exists(full + "-wal") && !File.Exists(full + "-journal");
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = full,
+            DataSource = quiet ? new Uri(full).AbsoluteUri + "?immutable=1" : full,
             Mode = SqliteOpenMode.ReadOnly,
             Cache = SqliteCacheMode.Private,
             Pooling = false,

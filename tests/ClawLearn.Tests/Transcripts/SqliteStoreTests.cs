@@ -68,6 +68,23 @@ public class SqliteStoreTests
     }
 
     [Fact]
+    public void Reading_a_quiet_wal_store_leaves_no_files_beside_it()
+    {
+        using var temp = new TempDir();
+        var dir = Path.Combine(temp.Path, "odd #dir %20");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, "openclaw-agent.sqlite");
+        StateDirFixture.WriteSqliteStore(path, new FixtureOptions { SqliteWal = true }, [new SqliteSession("s", Enumerable.Range(1, 10).Select(Line).ToList())]);
+        Assert.Equal(["openclaw-agent.sqlite"], Directory.GetFiles(dir).Select(Path.GetFileName));
+        using (var store = SqliteTranscriptStore.Open(path, new SafeFileAccess(temp.Path)))
+        {
+            Assert.Equal(10, store.ListSessions("x").Single().EventCount);
+            Assert.Equal(10, store.ReadEvents("s", new TranscriptReadStats()).Count());
+        }
+        Assert.Equal(["openclaw-agent.sqlite"], Directory.GetFiles(dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Reads_while_a_live_writer_holds_an_open_transaction()
     {
         using var temp = new TempDir();
