@@ -46,13 +46,16 @@ internal static class UsageCommand
             {
                 using var store = shared.OpenExistingStore(parse, state, agent, env);
                 if (store is null) return ExitCodes.BadInput;
+                var cursors = store.Cursors(agent.Id);
+                // A store shared by several agents (one --db file, PostgreSQL) exists for agents never ingested into it.
+                if (cursors.Count == 0 && agents.Count > 1) continue;
                 if (store.GetMeta(Ingestor.UsageMetaKey(agent.Id)) is null)
                 {
                     env.Error.WriteLine($"error: the learning data of agent '{agent.Id}' predates usage reports: run 'clawlearn ingest' once to add them");
                     return ExitCodes.BadInput;
                 }
                 rows.AddRange(store.Usage(agent.Id));
-                foreach (var cursor in store.Cursors(agent.Id)) sources[(agent.Id, cursor.SessionId)] = state.Relative(cursor.Path);
+                foreach (var cursor in cursors) sources[(agent.Id, cursor.SessionId)] = state.Relative(cursor.Path);
             }
             var report = UsageReport.Build(rows, parse.GetValue(by) == "day" ? UsageGrouping.Day : UsageGrouping.Session);
             string? Source(UsageLine line) => line.AgentId is { } a && line.SessionId is { } s ? sources.GetValueOrDefault((a, s)) : null;

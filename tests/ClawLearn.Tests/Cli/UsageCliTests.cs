@@ -37,6 +37,19 @@ public class UsageCliTests
     }
 
     [Fact]
+    public void Usage_over_one_store_file_reports_the_agents_ingested_into_it()
+    {
+        using var fixture = new FixtureDir();
+        using var temp = new TempDir();
+        var db = temp.Combine("one.sqlite");
+        CliRunner.Run(fixture.Home, "ingest", "--agent", "main", "--db", db, "--state-dir", fixture.Root);
+        var result = CliRunner.Run(fixture.Home, "usage", "--json", "--db", db, "--state-dir", fixture.Root);
+        Assert.Equal(0, result.ExitCode);
+        using var doc = JsonDocument.Parse(result.Out);
+        Assert.All(doc.RootElement.GetProperty("sessions").EnumerateArray(), s => Assert.Equal("main", s.GetProperty("agentId").GetString()));
+    }
+
+    [Fact]
     public void Usage_errors_are_clear()
     {
         using var fixture = new FixtureDir();
