@@ -30,8 +30,10 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
         var sessionIds = runs.Select(r => r.Facts.SessionId).Distinct().ToList();
         var toolCosts = ReportCosts(sessions, sessionIds, r => r.ToolSchemaChars, zeroIsUnknown: false);
         var skillCosts = ReportCosts(sessions, sessionIds, r => r.SkillChars, zeroIsUnknown: true);
-        var knownTools = new List<string>();
-        var knownSkills = new List<string>();
+        // Each known tool and skill with its arm id, made once: a run offers every one known so far, so building the
+        // id per run would make millions of identical strings.
+        var knownTools = new KnownArms(ArmId.Tool);
+        var knownSkills = new KnownArms(ArmId.Skill);
         var sessionsSeen = new HashSet<string>(StringComparer.Ordinal);
         var metas = new SessionMeta?[runs.Count];
         var known = new (int Tools, int Skills)[runs.Count];
@@ -40,9 +42,9 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
             var f = runs[r].Facts;
             var meta = sessions(f.SessionId);
             if (sessionsSeen.Add(f.SessionId) && meta?.Report is { } report)
-                foreach (var skill in report.SkillChars.Keys.Order(StringComparer.Ordinal)) AddOnce(knownSkills, skill);
-            foreach (var tool in f.ToolsCalled) AddOnce(knownTools, tool);
-            foreach (var skill in f.SkillsReferenced) AddOnce(knownSkills, skill);
+                foreach (var skill in report.SkillChars.Keys.Order(StringComparer.Ordinal)) knownSkills.Add(skill);
+            foreach (var tool in f.ToolsCalled) knownTools.Add(tool);
+            foreach (var skill in f.SkillsReferenced) knownSkills.Add(skill);
             (metas[r], known[r]) = (meta, (knownTools.Count, knownSkills.Count));
         }
         // What a run had depends on history only through the tools and skills known by then, a prefix of the final
@@ -72,20 +74,20 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
         return results;
     }
 
-    private RunTrace Trace(RunFacts f, string traceId, long timestamp, SessionMeta? meta, IEnumerable<string> tools, IEnumerable<string> skills,
-        Dictionary<string, int> toolCosts, Dictionary<string, int> skillCosts)
+    private RunTrace Trace(RunFacts f, string traceId, long timestamp, SessionMeta? meta, IEnumerable<(string Name, string ArmId)> tools,
+        IEnumerable<(string Name, string ArmId)> skills, Dictionary<string, int> toolCosts, Dictionary<string, int> skillCosts)
     {
         var arms = new List<ArmOutcome>();
         var reportTools = meta?.Report?.ToolSchemaChars;
-        foreach (var tool in tools)
+        foreach (var (tool, armId) in tools)
         {
             var cost = reportTools is not null && reportTools.TryGetValue(tool, out var chars) ? Ceil4(chars)
                 : toolCosts.TryGetValue(tool, out var known) ? known : config.ToolTokenEstimate;
-            arms.Add(new ArmOutcome(ArmId.Tool(tool), true, f.ToolsCalled.Contains(tool), cost));
+            arms.Add(new ArmOutcome(armId, true, f.ToolsCalled.Contains(tool), cost));
         }
-        foreach (var skill in skills)
+        foreach (var (skill, armId) in skills)
         {
-            arms.Add(new ArmOutcome(ArmId.Skill(skill), true, f.SkillsReferenced.Contains(skill),
+            arms.Add(new ArmOutcome(armId, true, f.SkillsReferenced.Contains(skill),
                 skillCosts.TryGetValue(skill, out var cost) ? cost : config.SkillTokenEstimate));
         }
 
@@ -138,9 +140,20 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
         return costs;
     }
 
-    private static void AddOnce(List<string> list, string item)
+    /// <summary>Tools (or skills) in the order they became known, each with its arm id.</summary>
+    private sealed class KnownArms(Func<string, string> armId)
     {
-        if (!list.Contains(item)) list.Add(item);
+        private readonly List<(string Name, string ArmId)> _list = [];
+        private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+        public int Count => _list.Count;
+
+        public void Add(string name)
+        {
+            if (_names.Add(name)) _list.Add((name, armId(name)));
+        }
+
+        public IEnumerable<(string Name, string ArmId)> Take(int count) => _list.Take(count);
     }
 
     private static int Ceil4(long chars) => (int)((chars + 3) / 4);

@@ -21,11 +21,14 @@ public sealed class PostgresLearningStore : ILearningStore
     private long _ownWrites;
     private long _pendingWrites;
 
-    private PostgresLearningStore(NpgsqlConnection connection, string location)
+    private PostgresLearningStore(NpgsqlConnection connection, string location, string? schema)
     {
         _connection = connection;
         Location = location;
+        _schema = schema;
     }
+
+    private readonly string? _schema;
 
     /// <summary>The URL the store was opened with, password removed.</summary>
     public string Location { get; }
@@ -38,8 +41,8 @@ public sealed class PostgresLearningStore : ILearningStore
         try
         {
             connection.Open();
-            var store = new PostgresLearningStore(connection, PostgresUrl.Redact(url));
-            store.Migrate(schema);
+            var store = new PostgresLearningStore(connection, PostgresUrl.Redact(url), schema);
+            store.Migrate();
             return store;
         }
         catch
@@ -51,16 +54,15 @@ public sealed class PostgresLearningStore : ILearningStore
 
     public int SchemaVersion => Convert.ToInt32(Scalar("SELECT version FROM clawlearn_schema"));
 
-    private void Migrate(string? schema)
+    private void Migrate()
     {
         using var tx = _connection.BeginTransaction();
         // One migrating process at a time; the others wait here and then find the work done.
         Exec("SELECT pg_advisory_xact_lock(hashtext('clawlearn:migrate'))");
-        if (schema is not null)
+        if (_schema is not null)
         {
-            var quoted = "\"" + schema.Replace("\"", "\"\"") + "\"";
-            Exec($"CREATE SCHEMA IF NOT EXISTS {quoted}");
-            Exec($"SET search_path TO {quoted}");
+            Exec($"CREATE SCHEMA IF NOT EXISTS {QuotedSchema}");
+            UseSchema(_connection);
         }
         Exec("CREATE TABLE IF NOT EXISTS clawlearn_schema(version integer NOT NULL)");
         if (Scalar("SELECT version FROM clawlearn_schema") is not { } current)
@@ -71,9 +73,122 @@ public sealed class PostgresLearningStore : ILearningStore
         var version = Convert.ToInt32(current);
         if (version > PostgresMigrations.All.Count)
             throw new StoreException($"{Location} has schema version {version}, newer than this ClawLearn knows ({PostgresMigrations.All.Count}); upgrade ClawLearn");
-        for (var i = version; i < PostgresMigrations.All.Count; i++) Exec(PostgresMigrations.All[i]);
+        _transaction = tx;
+        try
+        {
+            for (var i = version; i < PostgresMigrations.All.Count; i++)
+            {
+                Exec(PostgresMigrations.All[i]);
+                if (i + 1 == PostgresMigrations.CompactTraces) ConvertJsonTraces();
+            }
+        }
+        finally
+        {
+            _transaction = null;
+        }
         Exec("UPDATE clawlearn_schema SET version = @v", ("v", PostgresMigrations.All.Count));
         tx.Commit();
+    }
+
+    private string QuotedSchema => "\"" + _schema!.Replace("\"", "\"\"") + "\"";
+
+    private void UseSchema(NpgsqlConnection connection)
+    {
+        if (_schema is null) return;
+        using var command = new NpgsqlCommand($"SET search_path TO {QuotedSchema}", connection);
+        command.ExecuteNonQuery();
+    }
+
+    // Migration 3: every JSON trace, rewritten in the compact form, a page at a time (one connection cannot insert
+    // while it reads). Its arms are registered inside the migration's transaction: the table is new and nobody else
+    // can see it yet.
+    private void ConvertJsonTraces()
+    {
+        const int page = 1000;
+        var last = "";
+        while (true)
+        {
+            var rows = new List<(string Id, string Agent, long Time, string Origin, RunTrace Trace)>();
+            using (var select = Command(
+                "SELECT trace_id, agent_id, timestamp, origin, trace_json FROM traces_json WHERE trace_id > @last ORDER BY trace_id LIMIT @n",
+                ("last", last), ("n", page)))
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
+                        JsonSerializer.Deserialize(reader.GetString(4), LearningJsonContext.Default.RunTrace)!));
+                }
+            }
+            if (rows.Count == 0) break;
+            var writes = new List<NpgsqlBatchCommand>();
+            foreach (var row in rows)
+            {
+                var bytes = TraceCodec.Encode(row.Trace, Arms()) ?? EncodeWithNewArms(row.Trace, _connection);
+                writes.Add(BatchCommand("INSERT INTO traces(trace_id, agent_id, timestamp, origin, trace) VALUES (@id, @a, @t, @o, @b)",
+                    ("id", row.Id), ("a", row.Agent), ("t", row.Time), ("o", row.Origin), ("b", bytes)));
+            }
+            Flush(writes);
+            last = rows[^1].Id;
+        }
+        Exec("DROP TABLE traces_json");
+    }
+
+    // The arm dictionary, read on first use. New arms are registered on a second connection that commits at once:
+    // inside a long ingest transaction, two writers adding arms in different orders would deadlock, and an arm row
+    // nobody uses (its trace rolled back) does no harm. That connection also re-reads the dictionary while the main
+    // one is busy streaming traces.
+    private readonly ArmNumbers _arms = new();
+    private bool _armsLoaded;
+    private NpgsqlConnection? _side;
+
+    private ArmNumbers Arms()
+    {
+        if (!_armsLoaded) LoadArms(_connection, _transaction);
+        return _arms;
+    }
+
+    private void LoadArms(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+    {
+        using var command = new NpgsqlCommand("SELECT arm_no, arm_id FROM arms", connection, transaction);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) _arms.Add(reader.GetInt32(0), reader.GetString(1));
+        _armsLoaded = true;
+    }
+
+    private NpgsqlConnection Side()
+    {
+        if (_side is not null) return _side;
+        _side = new NpgsqlConnection(_connection.ConnectionString);
+        _side.Open();
+        UseSchema(_side);
+        return _side;
+    }
+
+    private byte[] Encode(RunTrace trace) => TraceCodec.Encode(trace, Arms()) ?? EncodeWithNewArms(trace, Side());
+
+    private byte[] EncodeWithNewArms(RunTrace trace, NpgsqlConnection connection)
+    {
+        var transaction = connection == _connection ? _transaction : null;
+        foreach (var armId in TraceCodec.UnnumberedArms(trace, _arms).ToList())
+        {
+            using (var insert = new NpgsqlCommand("INSERT INTO arms(arm_id) VALUES (@id) ON CONFLICT (arm_id) DO NOTHING", connection, transaction))
+            {
+                insert.Parameters.AddWithValue("id", armId);
+                insert.ExecuteNonQuery();
+            }
+            using var select = new NpgsqlCommand("SELECT arm_no FROM arms WHERE arm_id = @id", connection, transaction);
+            select.Parameters.AddWithValue("id", armId);
+            _arms.Add(Convert.ToInt32(select.ExecuteScalar()), armId);
+        }
+        return TraceCodec.Encode(trace, _arms)!;
+    }
+
+    private RunTrace Decode(byte[] bytes)
+    {
+        if (TraceCodec.Decode(bytes, _arms) is { } trace) return trace;
+        LoadArms(Side(), null); // another writer registered arms since the dictionary was read
+        return TraceCodec.Decode(bytes, _arms) ?? throw new StoreException($"{Location}: a stored trace names an arm the store's arm dictionary lacks; run `clawlearn ingest --full`");
     }
 
     public void InTransaction(Action work)
@@ -95,6 +210,9 @@ public sealed class PostgresLearningStore : ILearningStore
         catch
         {
             _transaction.Rollback();
+            // Arms registered during migration are gone with it (others are committed on their own connection).
+            _arms.Clear();
+            _armsLoaded = false;
             throw;
         }
         finally
@@ -196,18 +314,18 @@ public sealed class PostgresLearningStore : ILearningStore
         Write(agentId, () =>
         {
             var existing = new Dictionary<string, TraceDigest>(StringComparer.Ordinal);
-            using (var select = Command("SELECT trace_id, trace_json FROM traces WHERE agent_id = @a AND origin = 'ingest'", ("a", agentId)))
+            using (var select = Command("SELECT trace_id, trace FROM traces WHERE agent_id = @a AND origin = 'ingest'", ("a", agentId)))
             using (var reader = select.ExecuteReader())
             {
-                while (reader.Read()) existing[reader.GetString(0)] = TraceDigest.Of(reader.GetString(1));
+                while (reader.Read()) existing[reader.GetString(0)] = TraceDigest.Of(reader.GetFieldValue<byte[]>(1));
             }
             var writes = new List<NpgsqlBatchCommand>();
             foreach (var trace in traces)
             {
-                var json = JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace);
+                var bytes = Encode(trace);
                 if (existing.Remove(trace.TraceId, out var old))
                 {
-                    if (old == TraceDigest.Of(json)) continue;
+                    if (old == TraceDigest.Of(bytes)) continue;
                     changed++;
                 }
                 else
@@ -216,9 +334,9 @@ public sealed class PostgresLearningStore : ILearningStore
                 }
                 writes.Add(BatchCommand(
                     """
-                    INSERT INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES (@id, @a, @t, @j, 'ingest')
-                    ON CONFLICT (trace_id) DO UPDATE SET agent_id = excluded.agent_id, timestamp = excluded.timestamp, trace_json = excluded.trace_json, origin = 'ingest'
-                    """, ("id", trace.TraceId), ("a", agentId), ("t", trace.Timestamp), ("j", json)));
+                    INSERT INTO traces(trace_id, agent_id, timestamp, origin, trace) VALUES (@id, @a, @t, 'ingest', @b)
+                    ON CONFLICT (trace_id) DO UPDATE SET agent_id = excluded.agent_id, timestamp = excluded.timestamp, trace = excluded.trace, origin = 'ingest'
+                    """, ("id", trace.TraceId), ("a", agentId), ("t", trace.Timestamp), ("b", bytes)));
                 if (writes.Count >= BatchSize) Flush(writes);
             }
             foreach (var gone in existing.Keys)
@@ -234,25 +352,25 @@ public sealed class PostgresLearningStore : ILearningStore
 
     public TraceWrite UpsertRecordedTrace(string agentId, RunTrace trace)
     {
-        var json = JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace);
+        var bytes = Encode(trace);
         var result = TraceWrite.Added;
         Write(null, () =>
         {
-            using (var existing = Command("SELECT agent_id, trace_json FROM traces WHERE trace_id = @id FOR UPDATE", ("id", trace.TraceId)))
+            using (var existing = Command("SELECT agent_id, trace FROM traces WHERE trace_id = @id FOR UPDATE", ("id", trace.TraceId)))
             using (var reader = existing.ExecuteReader())
             {
                 if (reader.Read())
                 {
                     result = reader.GetString(0) != agentId ? TraceWrite.Conflict
-                        : reader.GetString(1) == json ? TraceWrite.Unchanged : TraceWrite.Changed;
+                        : reader.GetFieldValue<byte[]>(1).AsSpan().SequenceEqual(bytes) ? TraceWrite.Unchanged : TraceWrite.Changed;
                 }
             }
             if (result is TraceWrite.Unchanged or TraceWrite.Conflict) return;
             Exec(
                 """
-                INSERT INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES (@id, @a, @t, @j, 'api')
-                ON CONFLICT (trace_id) DO UPDATE SET timestamp = excluded.timestamp, trace_json = excluded.trace_json, origin = 'api'
-                """, ("id", trace.TraceId), ("a", agentId), ("t", trace.Timestamp), ("j", json));
+                INSERT INTO traces(trace_id, agent_id, timestamp, origin, trace) VALUES (@id, @a, @t, 'api', @b)
+                ON CONFLICT (trace_id) DO UPDATE SET timestamp = excluded.timestamp, trace = excluded.trace, origin = 'api'
+                """, ("id", trace.TraceId), ("a", agentId), ("t", trace.Timestamp), ("b", bytes));
         });
         return result;
     }
@@ -264,9 +382,10 @@ public sealed class PostgresLearningStore : ILearningStore
 
     private IEnumerable<RunTrace> ReadTraces(string order, string agentId, params (string, object)[] args)
     {
-        using var command = Command($"SELECT trace_json FROM traces WHERE agent_id = @a {order}", [("a", agentId), .. args]);
+        Arms(); // read before the traces: while they stream, this connection can run nothing else
+        using var command = Command($"SELECT trace FROM traces WHERE agent_id = @a {order}", [("a", agentId), .. args]);
         using var reader = command.ExecuteReader();
-        while (reader.Read()) yield return JsonSerializer.Deserialize(reader.GetString(0), LearningJsonContext.Default.RunTrace)!;
+        while (reader.Read()) yield return Decode(reader.GetFieldValue<byte[]>(0));
     }
 
     public long CountTraces(string agentId) => Convert.ToInt64(Scalar("SELECT COUNT(*) FROM traces WHERE agent_id = @a", ("a", agentId)));
@@ -359,5 +478,9 @@ public sealed class PostgresLearningStore : ILearningStore
         return value is DBNull ? null : value;
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _side?.Dispose();
+        _connection.Dispose();
+    }
 }

@@ -40,9 +40,72 @@ public sealed class SqliteLearningStore : ILearningStore
         {
             using var tx = _connection.BeginTransaction();
             Exec(StoreMigrations.All[i], tx);
+            if (i + 1 == StoreMigrations.CompactTraces) ConvertJsonTraces(tx);
             Exec($"PRAGMA user_version = {i + 1}", tx);
             tx.Commit();
         }
+    }
+
+    // Migration 4: every JSON trace, rewritten in the compact form with the same key, agent, time and origin.
+    private void ConvertJsonTraces(SqliteTransaction tx)
+    {
+        _transaction = tx;
+        try
+        {
+            using var select = Command("SELECT trace_id, agent_id, timestamp, origin, trace_json FROM traces_json");
+            using var reader = select.ExecuteReader();
+            var insert = Statement("INSERT INTO traces(trace_id, agent_id, timestamp, origin, trace) VALUES (?1, ?2, ?3, ?4, ?5)");
+            while (reader.Read())
+            {
+                var trace = JsonSerializer.Deserialize(reader.GetString(4), LearningJsonContext.Default.RunTrace)!;
+                insert.Text(1, reader.GetString(0)).Text(2, reader.GetString(1)).Integer(3, reader.GetInt64(2)).Text(4, reader.GetString(3))
+                    .Blob(5, Encode(trace)).Run();
+            }
+        }
+        finally
+        {
+            _transaction = null;
+        }
+        Exec("DROP TABLE traces_json", tx);
+    }
+
+    // The arm dictionary, read from the store on first use and kept in step as arms are registered.
+    private readonly ArmNumbers _arms = new();
+    private bool _armsLoaded;
+
+    private void LoadArms()
+    {
+        using var command = Command("SELECT arm_no, arm_id FROM arms");
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) _arms.Add(reader.GetInt32(0), reader.GetString(1));
+        _armsLoaded = true;
+    }
+
+    private ArmNumbers Arms()
+    {
+        if (!_armsLoaded) LoadArms();
+        return _arms;
+    }
+
+    // A trace's stored bytes; arms new to the store are registered first (inside the caller's transaction).
+    private byte[] Encode(RunTrace trace) => TraceCodec.Encode(trace, Arms()) ?? EncodeWithNewArms(trace);
+
+    private byte[] EncodeWithNewArms(RunTrace trace)
+    {
+        var insert = Statement("INSERT INTO arms(arm_id) VALUES (?1) ON CONFLICT(arm_id) DO NOTHING");
+        foreach (var armId in TraceCodec.UnnumberedArms(trace, _arms).ToList())
+        {
+            insert.Text(1, armId).Run();
+            _arms.Add(Convert.ToInt32(Scalar("SELECT arm_no FROM arms WHERE arm_id = $id", ("$id", armId))), armId);
+        }
+        return TraceCodec.Encode(trace, _arms)!;
+    }
+
+    private RunTrace Decode(byte[] bytes)
+    {
+        if (TraceCodec.Decode(bytes, Arms()) is { } trace) return trace;
+        LoadArms(); // another connection registered arms since the dictionary was read
+        return TraceCodec.Decode(bytes, _arms) ?? throw new StoreException($"{Path}: a stored trace names an arm the store's arm dictionary lacks; run `clawlearn ingest --full`");
     }
 
     public void InTransaction(Action work)
@@ -61,6 +124,9 @@ public sealed class SqliteLearningStore : ILearningStore
         catch
         {
             _transaction.Rollback();
+            // Arms registered in this transaction are gone with it; their numbers may be reused.
+            _arms.Clear();
+            _armsLoaded = false;
             throw;
         }
         finally
@@ -145,12 +211,17 @@ public sealed class SqliteLearningStore : ILearningStore
     // a time (bounded memory), and the results keep their order.
     private const int JsonChunk = 4096;
 
-    // Traces are far bigger than run facts (a run can offer a hundred arms or more: ~12 KB of JSON), so they are
-    // serialised in smaller chunks: two chunks are alive at once.
+    // Traces are far bigger than run facts (a run can offer a hundred arms or more), so they are encoded in smaller
+    // chunks: two chunks are alive at once.
     private const int TraceChunk = 256;
 
-    private static Task<byte[][]> SerializeLater(RunTrace[] chunk) =>
-        Task.Run(() => InParallel(chunk, trace => JsonSerializer.SerializeToUtf8Bytes(trace, LearningJsonContext.Default.RunTrace)));
+    // Encoded on other threads; a trace with an arm the store has not numbered yet comes back null and is encoded on
+    // this thread, which registers the arm.
+    private Task<byte[]?[]> EncodeLater(RunTrace[] chunk)
+    {
+        var arms = Arms();
+        return Task.Run(() => InParallel(chunk, trace => TraceCodec.Encode(trace, arms)));
+    }
 
     private static TOut[] InParallel<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> convert)
     {
@@ -178,34 +249,35 @@ public sealed class SqliteLearningStore : ILearningStore
         int added = 0, changed = 0, removed = 0;
         InTransaction(() =>
         {
-            // Stored JSON is compared by digest, over the UTF-8 bytes SQLite holds (the form new JSON is serialised to).
+            // Stored traces are compared by digest (the same trace with the same arm dictionary encodes to the same bytes).
             var existing = new Dictionary<string, TraceDigest>(StringComparer.Ordinal);
-            using (var select = Command("SELECT trace_id, trace_json FROM traces WHERE agent_id = $a AND origin = 'ingest'", ("$a", agentId)))
+            using (var select = Command("SELECT trace_id, trace FROM traces WHERE agent_id = $a AND origin = 'ingest'", ("$a", agentId)))
             using (var reader = select.ExecuteReader())
             {
                 while (reader.Read()) existing[reader.GetString(0)] = TraceDigest.Of(reader.GetFieldValue<byte[]>(1));
             }
-            var upsert = Statement("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES (?1, ?2, ?3, ?4, 'ingest')");
-            // The next chunk is serialised (on the other cores) while this one is inserted.
+            var upsert = Statement("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, origin, trace) VALUES (?1, ?2, ?3, 'ingest', ?4)");
+            // The next chunk is encoded (on the other cores) while this one is inserted.
             using var chunks = traces.Chunk(TraceChunk).GetEnumerator();
-            var pending = chunks.MoveNext() ? (Chunk: chunks.Current, Json: SerializeLater(chunks.Current)) : default;
+            var pending = chunks.MoveNext() ? (Chunk: chunks.Current, Bytes: EncodeLater(chunks.Current)) : default;
             while (pending.Chunk is { } chunk)
             {
-                var jsons = pending.Json.GetAwaiter().GetResult();
-                pending = chunks.MoveNext() ? (chunks.Current, SerializeLater(chunks.Current)) : default;
+                var encoded = pending.Bytes.GetAwaiter().GetResult();
+                pending = chunks.MoveNext() ? (chunks.Current, EncodeLater(chunks.Current)) : default;
                 for (var k = 0; k < chunk.Length; k++)
                 {
-                    var (trace, json) = (chunk[k], jsons[k]);
+                    var trace = chunk[k];
+                    var bytes = encoded[k] ?? Encode(trace);
                     if (existing.Remove(trace.TraceId, out var old))
                     {
-                        if (old == TraceDigest.Of(json)) continue;
+                        if (old == TraceDigest.Of(bytes)) continue;
                         changed++;
                     }
                     else
                     {
                         added++;
                     }
-                    upsert.Text(1, trace.TraceId).Text(2, agentId).Integer(3, trace.Timestamp).Text(4, json).Run();
+                    upsert.Text(1, trace.TraceId).Text(2, agentId).Integer(3, trace.Timestamp).Blob(4, bytes).Run();
                 }
             }
             using var delete = Command("DELETE FROM traces WHERE trace_id = $id");
@@ -222,22 +294,22 @@ public sealed class SqliteLearningStore : ILearningStore
 
     public TraceWrite UpsertRecordedTrace(string agentId, RunTrace trace)
     {
-        var json = JsonSerializer.Serialize(trace, LearningJsonContext.Default.RunTrace);
         var result = TraceWrite.Added;
         InTransaction(() =>
         {
-            using (var existing = Command("SELECT agent_id, trace_json FROM traces WHERE trace_id = $id", ("$id", trace.TraceId)))
+            var bytes = Encode(trace);
+            using (var existing = Command("SELECT agent_id, trace FROM traces WHERE trace_id = $id", ("$id", trace.TraceId)))
             using (var reader = existing.ExecuteReader())
             {
                 if (reader.Read())
                 {
                     result = reader.GetString(0) != agentId ? TraceWrite.Conflict
-                        : reader.GetString(1) == json ? TraceWrite.Unchanged : TraceWrite.Changed;
+                        : reader.GetFieldValue<byte[]>(1).AsSpan().SequenceEqual(bytes) ? TraceWrite.Unchanged : TraceWrite.Changed;
                 }
             }
             if (result is TraceWrite.Unchanged or TraceWrite.Conflict) return;
-            Execute("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, trace_json, origin) VALUES ($id, $a, $t, $j, 'api')",
-                ("$id", trace.TraceId), ("$a", agentId), ("$t", trace.Timestamp), ("$j", json));
+            Execute("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, origin, trace) VALUES ($id, $a, $t, 'api', $b)",
+                ("$id", trace.TraceId), ("$a", agentId), ("$t", trace.Timestamp), ("$b", bytes));
         });
         return result;
     }
@@ -251,9 +323,9 @@ public sealed class SqliteLearningStore : ILearningStore
 
     private IEnumerable<RunTrace> ReadTraces(string order, string agentId, params (string, object)[] args)
     {
-        using var command = Command($"SELECT trace_json FROM traces WHERE agent_id = $a {order}", [("$a", agentId), .. args]);
+        using var command = Command($"SELECT trace FROM traces WHERE agent_id = $a {order}", [("$a", agentId), .. args]);
         using var reader = command.ExecuteReader();
-        while (reader.Read()) yield return JsonSerializer.Deserialize(reader.GetString(0), LearningJsonContext.Default.RunTrace)!;
+        while (reader.Read()) yield return Decode(reader.GetFieldValue<byte[]>(0));
     }
 
     public long CountTraces(string agentId) => (long)Scalar("SELECT COUNT(*) FROM traces WHERE agent_id = $a", ("$a", agentId))!;

@@ -41,5 +41,18 @@ internal static class StoreMigrations
           cache_write INTEGER NOT NULL, total INTEGER NOT NULL, cost REAL NOT NULL, first_ms INTEGER, last_ms INTEGER,
           PRIMARY KEY(agent_id, session_id, user_index, day, provider, model));
         """,
+        // 4: traces stored compactly (TraceCodec), their arms by number in the arm dictionary. The JSON traces are
+        // converted in code (SqliteLearningStore.ConvertJsonTraces) from the renamed old table, which is then dropped.
+        """
+        ALTER TABLE traces RENAME TO traces_json;
+        DROP INDEX idx_traces_time;
+        CREATE TABLE arms(arm_no INTEGER PRIMARY KEY, arm_id TEXT NOT NULL UNIQUE);
+        CREATE TABLE traces(
+          trace_id TEXT PRIMARY KEY, agent_id TEXT NOT NULL, timestamp INTEGER NOT NULL, origin TEXT NOT NULL, trace BLOB NOT NULL);
+        CREATE INDEX idx_traces_time ON traces(agent_id, timestamp, trace_id);
+        """,
     ];
+
+    /// <summary>The migration after which JSON traces are converted to the compact form (1-based, as user_version counts).</summary>
+    public const int CompactTraces = 4;
 }

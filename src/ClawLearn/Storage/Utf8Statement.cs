@@ -28,6 +28,12 @@ internal sealed class Utf8Statement : IDisposable
         return this;
     }
 
+    public Utf8Statement Blob(int index, ReadOnlySpan<byte> bytes)
+    {
+        Check(raw.sqlite3_bind_blob(_statement, index, bytes));
+        return this;
+    }
+
     public Utf8Statement Text(int index, string? value)
     {
         Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));

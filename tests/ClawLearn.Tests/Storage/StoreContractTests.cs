@@ -36,7 +36,7 @@ public sealed class StoreContractTests
         Assert.Equal(["a", "b", "live"], store.TracesInTimeOrder("main").Select(t => t.TraceId));
         Assert.Equal(3, store.CountTraces("main"));
         Assert.Equal(0, store.CountTraces("other"));
-        Assert.Equal(Trace("a", 2000), store.TracesInTimeOrder("main").First(), new TraceComparer());
+        Assert.Equal(Trace("a", 2000), store.TracesInTimeOrder("main").First(), new TraceJsonComparer());
     }
 
     [Theory]
@@ -101,6 +101,30 @@ public sealed class StoreContractTests
         }));
         Assert.Equal(0, store.CountTraces("main"));
         Assert.Null(store.GetMeta("k"));
+        // The arm the rolled-back sync registered is gone with it: writing it again registers it again, so another
+        // connection, which knows only what was committed, reads it back.
+        store.SyncTraces("main", [Trace("b", 2)]);
+        using var other = location.Open();
+        Assert.Equal(["tool:web:web_search"], other.TracesInTimeOrder("main").Single().Arms.Select(a => a.ArmId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Arms_another_connection_registered_are_read_back(string engine)
+    {
+        using var location = StoreEngines.Create(engine);
+        using var reader = location.Open();
+        reader.SyncTraces("main", [Trace("a", 1)]);
+        Assert.Single(reader.TracesInTimeOrder("main")); // the reader's arm dictionary is loaded now
+        using (var writer = location.Open())
+        {
+            writer.UpsertRecordedTrace("main", Trace("b", 2, armId: "skill:main:notes"));
+            writer.UpsertRecordedTrace("main", Trace("c", 3, armId: "tool:fs:read"));
+        }
+        Assert.Equal(["tool:web:web_search", "skill:main:notes", "tool:fs:read"],
+            reader.TracesInTimeOrder("main").Select(t => t.Arms.Single().ArmId));
+        // And the reader, writing a trace with one of them, numbers it as the other connection did.
+        Assert.Equal(TraceWrite.Unchanged, reader.UpsertRecordedTrace("main", Trace("c", 3, armId: "tool:fs:read")));
     }
 
     [Theory]
@@ -151,13 +175,5 @@ public sealed class StoreContractTests
             () => PosteriorCalculator.Compute(store.TracesInTimeOrder("main"), store.Events("main"), state.Config.Learning),
             new ExportOptions { Format = ExportFormat.Json, Traces = true, Posteriors = true });
         Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(output.ToArray()));
-    }
-
-    private sealed class TraceComparer : IEqualityComparer<RunTrace>
-    {
-        public bool Equals(RunTrace? x, RunTrace? y) =>
-            System.Text.Json.JsonSerializer.Serialize(x, LearningJsonContext.Default.RunTrace) == System.Text.Json.JsonSerializer.Serialize(y, LearningJsonContext.Default.RunTrace);
-
-        public int GetHashCode(RunTrace obj) => obj.TraceId.GetHashCode(StringComparison.Ordinal);
     }
 }
