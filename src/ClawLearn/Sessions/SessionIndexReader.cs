@@ -57,14 +57,14 @@ public static class SessionIndexReader
                 ReadArray(walker, e => SeedEntry(e, agentId), entries);
                 return new SessionIndex(SessionIndexShape.SeedArray, entries, null);
             case JsonTokenType.StartObject:
-                var shape = ReadObject(walker, agentId, entries);
+                var shape = ReadObject(walker, agentId, entries, new StringPool());
                 return new SessionIndex(shape, entries, null);
             default:
                 return new SessionIndex(SessionIndexShape.None, [], "the session index is neither an object nor an array");
         }
     }
 
-    private static SessionIndexShape ReadObject(JsonStreamWalker walker, string agentId, List<SessionIndexEntry> entries)
+    private static SessionIndexShape ReadObject(JsonStreamWalker walker, string agentId, List<SessionIndexEntry> entries, StringPool names)
     {
         var shape = SessionIndexShape.Map;
         while (walker.Read() && walker.TokenType == JsonTokenType.PropertyName)
@@ -86,7 +86,7 @@ public static class SessionIndexReader
             walker.ReadValue(out var document);
             using (document)
             {
-                if (document?.RootElement is { ValueKind: JsonValueKind.Object } element && EntryFromMap(key, element, agentId) is { } entry)
+                if (document?.RootElement is { ValueKind: JsonValueKind.Object } element && EntryFromMap(key, element, agentId, names) is { } entry)
                     entries.Add(entry);
             }
         }
@@ -116,7 +116,7 @@ public static class SessionIndexReader
         }
     }
 
-    internal static SessionIndexEntry? EntryFromMap(string key, JsonElement e, string agentId)
+    internal static SessionIndexEntry? EntryFromMap(string key, JsonElement e, string agentId, StringPool names)
     {
         if (e.Str("sessionId") is not { Length: > 0 } sessionId) return null;
         var origin = e.Prop("origin") ?? default;
@@ -126,7 +126,7 @@ public static class SessionIndexReader
         var name = e.Str("label") ?? e.Str("displayName") ?? origin.Str("label") ?? e.Str("subject");
         return new SessionIndexEntry(key, sessionId, e.Str("sessionFile"), name, null, e.TimeMs("updatedAt"), null,
             AgentFromKey(key) ?? agentId, channel, e.Str("chatType"), e.Str("modelProvider"), e.Str("model"),
-            e.Str("spawnedBy"), Report(e)) { GivenName = e.Str("label") ?? e.Str("subject") };
+            e.Str("spawnedBy"), Report(e, names)) { GivenName = e.Str("label") ?? e.Str("subject") };
     }
 
     private static SessionIndexEntry? CliEntry(JsonElement e, string agentId)
@@ -152,7 +152,7 @@ public static class SessionIndexReader
         return parts.Length >= 2 && parts[0] == "agent" && parts[1].Length > 0 ? parts[1] : null;
     }
 
-    private static PromptReport? Report(JsonElement entry)
+    private static PromptReport? Report(JsonElement entry, StringPool names)
     {
         var report = entry.Prop("systemPromptReport");
         var snapshot = entry.Prop("skillsSnapshot");
@@ -165,11 +165,11 @@ public static class SessionIndexReader
         {
             foreach (var tool in (r.Prop("tools") ?? default).Items("entries"))
             {
-                if (tool.Str("name") is { } name) tools[name] = tool.Int("schemaChars") ?? 0;
+                if (tool.Str("name") is { } name) tools[names.Get(name)] = tool.Int("schemaChars") ?? 0;
             }
             foreach (var skill in (r.Prop("skills") ?? default).Items("entries"))
             {
-                if (skill.Str("name") is { } name) skills[name] = skill.Int("blockChars") ?? skill.Int("promptChars") ?? 0;
+                if (skill.Str("name") is { } name) skills[names.Get(name)] = skill.Int("blockChars") ?? skill.Int("promptChars") ?? 0;
             }
             foreach (var file in r.Items("injectedWorkspaceFiles"))
             {
@@ -182,7 +182,7 @@ public static class SessionIndexReader
         {
             foreach (var skill in s.Items("skills"))
             {
-                if (skill.Str("name") is { } name) skills.TryAdd(name, 0);
+                if (skill.Str("name") is { } name) skills.TryAdd(names.Get(name), 0);
             }
         }
         return new PromptReport(tools, skills, files, promptChars);

@@ -157,6 +157,7 @@ public sealed class SqliteTranscriptStore : IDisposable
         if (!_tables.Contains("session_nodes")) return result;
         var columns = Columns("session_nodes");
         if (!columns.Contains("entry_json")) return result;
+        var names = new StringPool(); // node entries list the same tool and skill names over and over
         WithRetry(() =>
         {
             result.Clear();
@@ -169,7 +170,7 @@ public sealed class SqliteTranscriptStore : IDisposable
                 try
                 {
                     using var document = JsonDocument.Parse(reader.GetString(1));
-                    if (SessionIndexReader.EntryFromMap(reader.GetString(0), document.RootElement, agentId) is { } entry)
+                    if (SessionIndexReader.EntryFromMap(reader.GetString(0), document.RootElement, agentId, names) is { } entry)
                         result[entry.SessionId] = entry;
                 }
                 catch (JsonException)

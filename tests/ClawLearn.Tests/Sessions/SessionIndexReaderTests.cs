@@ -29,6 +29,43 @@ public class SessionIndexReaderTests
     }
 
     [Fact]
+    public void Map_entries_are_read_tolerantly_and_a_repeated_property_takes_its_last_value()
+    {
+        // What System.Text.Json's DOM does with a repeated property, which the entry reader follows.
+        Assert.Equal(2, System.Text.Json.JsonDocument.Parse("""{"a":1,"a":2}""").RootElement.GetProperty("a").GetInt32());
+        var index = Read("""
+            {
+              "k1": {"sessionId": "a", "channel": 5, "provider": "legacy", "label": "first", "label": "second",
+                     "updatedAt": "2026-01-02T03:04:05Z",
+                     "systemPromptReport": {
+                       "tools": {"entries": [{"name": "old", "schemaChars": 1}]},
+                       "systemPrompt": {"chars": 1e3, "text": "{\"tools\": [\"not a tool\"]}"},
+                       "tools": {"entries": [{"name": "t1", "schemaChars": 400}, {"name": "t2"}, {"schemaChars": 3}, {"name": "t1", "schemaChars": "x"}, 7]},
+                       "skills": {"entries": [{"name": "s1", "promptChars": 40}, {"name": "s3", "blockChars": 9, "promptChars": 40}]},
+                       "injectedWorkspaceFiles": [{"name": "AGENTS.md", "rawChars": 10, "injectedChars": 8, "truncated": true, "missing": "yes"}, {"rawChars": 1}]
+                     },
+                     "skillsSnapshot": {"skills": [{"name": "s1"}, {"name": "s2"}, "s4"]}},
+              "k2": {"sessionId": "b", "systemPromptReport": null},
+              "k3": {"sessionId": ""},
+              "k4": [1],
+              "k5": {"sessionId": "c", "updatedAt": 1.5e12, "origin": {"provider": "telegram", "label": "Bob"} /* comment */, },
+            }
+            """);
+        Assert.Equal(["a", "b", "c"], index.Entries.Select(e => e.SessionId));
+        var a = index.Entries[0];
+        Assert.Equal(("legacy", "second", "second", DateTimeOffset.Parse("2026-01-02T03:04:05Z").ToUnixTimeMilliseconds()),
+            (a.Channel, a.Name, a.GivenName, a.UpdatedAtMs!.Value));
+        Assert.Equal(new Dictionary<string, int> { ["t1"] = 0, ["t2"] = 0 }, a.Report!.ToolSchemaChars);
+        Assert.Equal(new Dictionary<string, int> { ["s1"] = 40, ["s3"] = 9, ["s2"] = 0 }, a.Report.SkillChars);
+        Assert.Equal([new InjectedFile("AGENTS.md", 10, 8, true, false)], a.Report.InjectedFiles);
+        Assert.Equal(1000, a.Report.SystemPromptChars);
+        var b = index.Entries[1];
+        Assert.Equal((0, 0, 0, (int?)null), (b.Report!.ToolSchemaChars.Count, b.Report.SkillChars.Count, b.Report.InjectedFiles.Count, b.Report.SystemPromptChars));
+        var c = index.Entries[2];
+        Assert.Equal(("telegram", "Bob", (string?)null, 1_500_000_000_000L, (PromptReport?)null), (c.Channel, c.Name, c.GivenName, c.UpdatedAtMs!.Value, c.Report));
+    }
+
+    [Fact]
     public void Seed_array_shape_reads_iso_times_names_and_counts()
     {
         var index = Read("""

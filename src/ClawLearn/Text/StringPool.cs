@@ -1,0 +1,18 @@
+namespace ClawLearn;
+
+/// <summary>
+/// One string instance per distinct value, for names that recur by the thousand (every session's prompt report
+/// lists the same few hundred tools and skills; a 10,000-session index would otherwise hold a copy in each).
+/// Not thread-safe: one pool per reader.
+/// </summary>
+internal sealed class StringPool
+{
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+    public string Get(string value)
+    {
+        if (_strings.TryGetValue(value, out var pooled)) return pooled;
+        _strings[value] = value;
+        return value;
+    }
+}
