@@ -19,5 +19,8 @@ public sealed record AgentIngestResult(
     bool TracesRebuilt,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>When only transcripts grew: the time from which traces were rebuilt (the earlier ones were kept as they were).</summary>
+    public long? RebuiltFromMs { get; init; }
+
     public bool NothingChanged => SessionsRead == 0 && TracesAdded == 0 && TracesChanged == 0 && TracesRemoved == 0 && !WorkspaceChanged;
 }

@@ -113,7 +113,8 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
                     foreach (var i in batch)
                     {
                         tick();
-                        if (next < toRead.Count && toRead[next] == i) Save(sessions[i], reads.Take(next++), store, counts, problems);
+                        if (next < toRead.Count && toRead[next] == i)
+                            Save(sessions[i], reads.Take(next++), cursors.GetValueOrDefault(sessions[i].SessionId), store, counts, problems);
                         else SaveUnchanged(cursors[sessions[i].SessionId], metaJson[i], store, counts);
                     }
                 });
@@ -123,19 +124,35 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         _timings.Mark("read and save sessions");
 
         int added = 0, changed = 0, removed = 0, pending = 0, noTime = 0;
-        var rebuild = read > 0 || metaChanged || workspaceChanged || notesChanged || stale.Count > 0 || store.GetMeta($"config:{agent.Id}") != ConfigKey();
+        var configKey = ConfigKey();
+        var everything = metaChanged || workspaceChanged || notesChanged || stale.Count > 0 || store.GetMeta($"config:{agent.Id}") != configKey
+            || counts.Written is not null;
+        var rebuild = read > 0 || everything;
+        long? rebuiltFrom = null;
         if (rebuild)
         {
             var metas = store.Cursors(agent.Id).Where(c => c.MetaJson is not null).ToDictionary(c => c.SessionId, c => c.Meta!);
-            var built = new TraceBuilder(snapshot.Inventory, options.Learning).Build(FactsInStoreOrder(store, agent.Id, counts.Written), id => metas.GetValueOrDefault(id));
+            var builder = new TraceBuilder(snapshot.Inventory, options.Learning);
+            // When only transcripts grew, the traces before the earliest run that changed are as they were: what a run
+            // had depends on the runs before it, not after. They are rebuilt from there on, unless the component
+            // costs the session reports give (which every trace carries) changed too.
+            long? from = everything ? null : counts.ChangedFrom ?? long.MaxValue;
+            var built = builder.Build(FactsInStoreOrder(store, agent.Id, counts.Written), id => metas.GetValueOrDefault(id), from);
+            var costsKey = $"costs:{agent.Id}";
+            if (from is not null && store.GetMeta(costsKey) != built.CostKey)
+            {
+                from = null;
+                built = builder.Build(FactsInStoreOrder(store, agent.Id, counts.Written), id => metas.GetValueOrDefault(id));
+            }
             _timings.Mark("build traces");
-            (added, changed, removed) = store.SyncTraces(agent.Id, built.Traces);
+            (added, changed, removed) = store.SyncTraces(agent.Id, built.Traces, from);
             _timings.Mark("store traces");
-            (pending, noTime) = (built.Pending, built.SkippedNoTime);
+            (pending, noTime, rebuiltFrom) = (built.Pending, built.SkippedNoTime, from);
+            store.SetMeta(costsKey, built.CostKey);
             store.SetMeta($"workspace:{agent.Id}", snapshot.Fingerprint);
             foreach (var (key, _) in store.MetaWithPrefix($"note:{agent.Id}:")) store.DeleteMeta(key);
             foreach (var (date, hash) in snapshot.NoteHashes) store.SetMeta($"note:{agent.Id}:{date:yyyy-MM-dd}", hash);
-            store.SetMeta($"config:{agent.Id}", ConfigKey());
+            store.SetMeta($"config:{agent.Id}", configKey);
             store.SetMeta($"counts:{agent.Id}", $"{pending} {noTime}");
         }
         else if (store.GetMeta($"counts:{agent.Id}") is { } stored && stored.Split(' ') is [var p, var n])
@@ -147,7 +164,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         _timings.Mark("finish");
         problems.InsertRange(0, discoveryProblems.Where(p => p.StartsWith($"agents/{agent.Id}/", StringComparison.Ordinal)));
         return new AgentIngestResult(agent.Id, store.Location, read, unchanged, reset, lines, skipped,
-            added, changed, removed, store.CountTraces(agent.Id), pending, noTime, workspaceChanged, rebuild, problems);
+            added, changed, removed, store.CountTraces(agent.Id), pending, noTime, workspaceChanged, rebuild, problems) { RebuiltFromMs = rebuiltFrom };
     }
 
     /// <summary>Set once the agent's usage rows cover every source ingest has read (stores from before usage lack it).</summary>
@@ -160,6 +177,13 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         public bool MetaChanged;
         /// <summary>Facts written, per session, while the store held none before; null when that does not hold.</summary>
         public List<(string SessionId, IReadOnlyList<RunFacts> Facts)>? Written;
+        /// <summary>The earliest time of a run whose facts were replaced, old or new; null when none was.</summary>
+        public long? ChangedFrom;
+
+        public void Changed(long? timestamp)
+        {
+            if (timestamp is { } t && (ChangedFrom is null || t < ChangedFrom)) ChangedFrom = t;
+        }
     }
 
     // The facts the store holds, in its order (session id as SQLite compares text, i.e. by UTF-8 bytes; then user
@@ -202,7 +226,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
     private sealed record SessionRead(string SessionId, int FromIndex, IReadOnlyList<RunFacts> Facts, int UsageFrom, IReadOnlyList<UsageRow> Usage,
         SourceCursor? Next, TranscriptReadStats Stats, string? Problem);
 
-    private void Save(SessionInfo session, SessionRead read, ILearningStore store, SessionCounts counts, List<string> problems)
+    private void Save(SessionInfo session, SessionRead read, SourceCursor? before, ILearningStore store, SessionCounts counts, List<string> problems)
     {
         if (read.Problem is { } problem)
         {
@@ -213,6 +237,17 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         {
             store.InTransaction(() =>
             {
+                // The runs read again replace the stored ones from FromIndex up to the last the cursor knew: their traces'
+                // times and the new runs' times bound where traces can change.
+                if (counts.Written is null && before is not null && before.NextUserIndex >= read.FromIndex)
+                {
+                    var replaced = Enumerable.Range(read.FromIndex, before.NextUserIndex - read.FromIndex + 1)
+                        .Select(k => TraceIds.TraceId(session.AgentId, read.SessionId, k)).ToList();
+                    counts.Changed(store.EarliestTraceTime(replaced));
+                }
+                foreach (var f in read.Facts) counts.Changed(f.Timestamp);
+                // New metadata (key, channel, report) changes the session's earlier traces too.
+                if (before is not null && before.MetaJson != read.Next!.MetaJson) counts.MetaChanged = true;
                 store.ReplaceFacts(session.AgentId, read.SessionId, read.FromIndex, read.Facts);
                 store.ReplaceUsage(session.AgentId, read.SessionId, read.UsageFrom, read.Usage);
                 store.SaveCursor(read.Next!);

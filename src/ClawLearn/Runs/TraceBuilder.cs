@@ -11,9 +11,17 @@ namespace ClawLearn.Runs;
 /// </summary>
 public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config)
 {
-    public sealed record Result(IEnumerable<RunTrace> Traces, int SkippedNoTime, int Pending);
+    /// <summary>
+    /// The traces (made lazily, as they are consumed), the runs skipped, and <see cref="CostKey"/>: a digest of the
+    /// component costs taken from session reports, which every trace's arms carry.
+    /// </summary>
+    public sealed record Result(IEnumerable<RunTrace> Traces, int SkippedNoTime, int Pending, string CostKey);
 
-    public Result Build(IEnumerable<RunFacts> facts, Func<string, SessionMeta?> sessions)
+    /// <summary>
+    /// Builds the traces of <paramref name="facts"/> (all of an agent's runs: what a run had depends on the runs
+    /// before it). With <paramref name="fromTimestamp"/>, only the traces at or after that time are made.
+    /// </summary>
+    public Result Build(IEnumerable<RunFacts> facts, Func<string, SessionMeta?> sessions, long? fromTimestamp = null)
     {
         var timed = new List<(RunFacts Facts, long Timestamp)>();
         int noTime = 0, pending = 0;
@@ -49,9 +57,11 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
         }
         // What a run had depends on history only through the tools and skills known by then, a prefix of the final
         // lists (they only grow): with that recorded, the traces themselves are independent and built in parallel.
-        var traces = InParallelChunks(runs.Count, r => Trace(runs[r].Facts, runs[r].TraceId, runs[r].Timestamp, metas[r],
-            knownTools.Take(known[r].Tools), knownSkills.Take(known[r].Skills), toolCosts, skillCosts));
-        return new Result(traces, noTime, pending);
+        var first = fromTimestamp is { } from ? runs.FindIndex(r => r.Timestamp >= from) : 0;
+        if (first < 0) first = runs.Count;
+        var traces = InParallelChunks(runs.Count - first, i => Trace(runs[first + i].Facts, runs[first + i].TraceId, runs[first + i].Timestamp,
+            metas[first + i], knownTools.Take(known[first + i].Tools), knownSkills.Take(known[first + i].Skills), toolCosts, skillCosts));
+        return new Result(traces, noTime, pending, CostKey(toolCosts, skillCosts));
     }
 
     // Traces are made as they are consumed, a chunk at a time on every core: a run can offer a hundred arms or more
@@ -138,6 +148,14 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
             }
         }
         return costs;
+    }
+
+    private static string CostKey(Dictionary<string, int> toolCosts, Dictionary<string, int> skillCosts)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var (name, cost) in toolCosts.OrderBy(c => c.Key, StringComparer.Ordinal)) text.Append("t\n").Append(name).Append('\n').Append(cost).Append('\n');
+        foreach (var (name, cost) in skillCosts.OrderBy(c => c.Key, StringComparer.Ordinal)) text.Append("s\n").Append(name).Append('\n').Append(cost).Append('\n');
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>Tools (or skills) in the order they became known, each with its arm id.</summary>

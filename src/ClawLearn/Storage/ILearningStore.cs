@@ -31,8 +31,14 @@ public interface ILearningStore : IDisposable
     /// <summary>Sessions with a run whose UTC day is one of <paramref name="days"/>.</summary>
     IReadOnlyList<string> SessionsOnDays(string agentId, IEnumerable<DateOnly> days);
 
-    /// <summary>Makes the agent's stored traces exactly <paramref name="traces"/>; returns (added, changed, removed).</summary>
-    (int Added, int Changed, int Removed) SyncTraces(string agentId, IEnumerable<RunTrace> traces);
+    /// <summary>
+    /// Makes the agent's stored ingest traces exactly <paramref name="traces"/>; returns (added, changed, removed).
+    /// With <paramref name="fromTimestamp"/>, only the stored ones at or after that time are compared and removed
+    /// (the caller knows the earlier ones are unchanged and passes only the later ones).
+    /// </summary>
+    (int Added, int Changed, int Removed) SyncTraces(string agentId, IEnumerable<RunTrace> traces, long? fromTimestamp = null);
+    /// <summary>The earliest timestamp among the stored traces with these ids, or null when none is stored.</summary>
+    long? EarliestTraceTime(IReadOnlyCollection<string> traceIds);
     /// <summary>
     /// Records one trace that did not come from ingest (a live run posted to the API). Ingest never removes such
     /// traces, though it replaces one when it derives a trace with the same id from the transcripts.

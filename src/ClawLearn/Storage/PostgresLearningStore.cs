@@ -308,13 +308,20 @@ public sealed class PostgresLearningStore : ILearningStore
         return result;
     }
 
-    public (int Added, int Changed, int Removed) SyncTraces(string agentId, IEnumerable<RunTrace> traces)
+    public long? EarliestTraceTime(IReadOnlyCollection<string> traceIds)
+    {
+        if (traceIds.Count == 0) return null;
+        return Scalar("SELECT min(timestamp) FROM traces WHERE trace_id = ANY(@ids)", ("ids", traceIds.ToArray())) is { } t ? Convert.ToInt64(t) : null;
+    }
+
+    public (int Added, int Changed, int Removed) SyncTraces(string agentId, IEnumerable<RunTrace> traces, long? fromTimestamp = null)
     {
         int added = 0, changed = 0, removed = 0;
         Write(agentId, () =>
         {
             var existing = new Dictionary<string, TraceDigest>(StringComparer.Ordinal);
-            using (var select = Command("SELECT trace_id, trace FROM traces WHERE agent_id = @a AND origin = 'ingest'", ("a", agentId)))
+            using (var select = Command("SELECT trace_id, trace FROM traces WHERE agent_id = @a AND origin = 'ingest' AND timestamp >= @from",
+                ("a", agentId), ("from", fromTimestamp ?? long.MinValue)))
             using (var reader = select.ExecuteReader())
             {
                 while (reader.Read()) existing[reader.GetString(0)] = TraceDigest.Of(reader.GetFieldValue<byte[]>(1));

@@ -244,14 +244,28 @@ public sealed class SqliteLearningStore : ILearningStore
         return result.Order(StringComparer.Ordinal).ToList();
     }
 
-    public (int Added, int Changed, int Removed) SyncTraces(string agentId, IEnumerable<RunTrace> traces)
+    public long? EarliestTraceTime(IReadOnlyCollection<string> traceIds)
+    {
+        long? earliest = null;
+        using var command = Command("SELECT timestamp FROM traces WHERE trace_id = $id");
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        foreach (var traceId in traceIds)
+        {
+            id.Value = traceId;
+            if (command.ExecuteScalar() is long t && (earliest is null || t < earliest)) earliest = t;
+        }
+        return earliest;
+    }
+
+    public (int Added, int Changed, int Removed) SyncTraces(string agentId, IEnumerable<RunTrace> traces, long? fromTimestamp = null)
     {
         int added = 0, changed = 0, removed = 0;
         InTransaction(() =>
         {
             // Stored traces are compared by digest (the same trace with the same arm dictionary encodes to the same bytes).
             var existing = new Dictionary<string, TraceDigest>(StringComparer.Ordinal);
-            using (var select = Command("SELECT trace_id, trace FROM traces WHERE agent_id = $a AND origin = 'ingest'", ("$a", agentId)))
+            using (var select = Command("SELECT trace_id, trace FROM traces WHERE agent_id = $a AND origin = 'ingest' AND timestamp >= $from",
+                ("$a", agentId), ("$from", fromTimestamp ?? long.MinValue)))
             using (var reader = select.ExecuteReader())
             {
                 while (reader.Read()) existing[reader.GetString(0)] = TraceDigest.Of(reader.GetFieldValue<byte[]>(1));

@@ -88,6 +88,96 @@ public class IngestTests
     }
 
     [Fact]
+    public void A_run_appended_to_an_old_session_rebuilds_the_traces_from_there_on_and_matches_a_fresh_ingest()
+    {
+        using var harness = new LearningHarness();
+        harness.Ingest();
+        var path = harness.Fixture.Path("agents", "main", "sessions", $"{SessionIds.V2Header}.jsonl");
+        var lastRun = harness.Traces("main").Where(t => t.SessionId == SessionIds.V2Header).Max(t => t.Timestamp);
+        var before = harness.Traces("main");
+        // A tool nobody called before: every later trace (of any session) now offers it.
+        File.AppendAllText(path, """{"type":"message","id":"f9","timestamp":"2026-02-05T07:10:00.000Z","message":{"role":"user","content":"open the router page"}}""" + "\n"
+            + """{"type":"message","id":"fa","timestamp":"2026-02-05T07:10:05.000Z","message":{"role":"assistant","content":[{"type":"toolCall","id":"c1","name":"browser","arguments":{"url":"http://192.168.1.1"}}],"provider":"anthropic","model":"claude-opus-4-5","stopReason":"toolUse"}}""" + "\n");
+        var result = harness.IngestAgent("main");
+        Assert.Equal(lastRun, result.RebuiltFromMs); // the run read again is the earliest that can have changed
+        Assert.True(result.TracesChanged > 0);
+        var offered = harness.Traces("main").Where(t => t.Arms.Any(a => a.ArmId.StartsWith("tool:", StringComparison.Ordinal) && a.ArmId.EndsWith(":browser", StringComparison.Ordinal))).ToList();
+        Assert.NotEmpty(offered);
+        Assert.All(offered, t => Assert.True(t.Timestamp >= lastRun));
+        Assert.Equal(before.Where(t => t.Timestamp < lastRun), harness.Traces("main").Where(t => t.Timestamp < lastRun), new TraceJsonComparer());
+
+        using var fresh = new LearningHarness(harness.Fixture);
+        fresh.Ingest();
+        Assert.Equal(fresh.Export("main"), harness.Export("main"));
+    }
+
+    [Fact]
+    public void A_rewritten_file_that_lost_its_first_run_rebuilds_from_that_run_and_matches_a_fresh_ingest()
+    {
+        using var harness = new LearningHarness();
+        harness.Ingest();
+        var path = harness.Fixture.Path("agents", "main", "sessions", $"{SessionIds.Old}.jsonl");
+        var firstRun = harness.Traces("main").Where(t => t.SessionId == SessionIds.Old).Min(t => t.Timestamp);
+        var lines = File.ReadAllLines(path);
+        File.WriteAllLines(path, lines.Take(1).Concat(lines.Skip(6))); // the header, then everything after the first run
+        var result = harness.IngestAgent("main");
+        Assert.Equal(firstRun, result.RebuiltFromMs); // the removed run's time, earlier than any run the file still has
+        using var fresh = new LearningHarness(harness.Fixture);
+        fresh.Ingest();
+        Assert.Equal(fresh.Export("main"), harness.Export("main"));
+    }
+
+    [Fact]
+    public void A_session_that_grew_and_changed_its_channel_rebuilds_its_earlier_traces_too()
+    {
+        using var harness = new LearningHarness();
+        harness.Ingest();
+        var sessions = harness.Fixture.Path("agents", "main", "sessions");
+        var index = Path.Combine(sessions, "sessions.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(index))!.AsObject();
+        Assert.DoesNotContain(json, e => (string?)e.Value!["sessionId"] == SessionIds.V2Header);
+        json["agent:main:discord:v2"] = new System.Text.Json.Nodes.JsonObject { ["sessionId"] = SessionIds.V2Header, ["channel"] = "discord" };
+        File.WriteAllText(index, json.ToJsonString());
+        File.AppendAllText(Path.Combine(sessions, $"{SessionIds.V2Header}.jsonl"),
+            """{"type":"message","id":"f9","timestamp":"2026-02-05T07:10:00.000Z","message":{"role":"user","content":"and tomorrow?"}}""" + "\n");
+        var result = harness.IngestAgent("main");
+        Assert.Null(result.RebuiltFromMs);
+        Assert.All(harness.Traces("main").Where(t => t.SessionId == SessionIds.V2Header), t => Assert.Equal("discord", t.Channel));
+        using var fresh = new LearningHarness(harness.Fixture);
+        fresh.Ingest();
+        Assert.Equal(fresh.Export("main"), harness.Export("main"));
+    }
+
+    [Fact]
+    public void A_new_session_whose_report_changes_a_component_cost_rebuilds_every_trace()
+    {
+        using var harness = new LearningHarness();
+        harness.Ingest();
+        var sessions = harness.Fixture.Path("agents", "main", "sessions");
+        // A session sorted before all others, whose report gives "exec" a new schema size: the cost every trace uses.
+        File.WriteAllText(Path.Combine(sessions, "00000000-0000-4000-8000-000000000001.jsonl"),
+            """{"type":"session","version":3,"id":"00000000-0000-4000-8000-000000000001","timestamp":"2026-02-21T20:00:00.000Z","cwd":"/home/alice"}""" + "\n"
+            + """{"type":"message","id":"a1","timestamp":"2026-02-21T20:00:01.000Z","message":{"role":"user","content":"hi"}}""" + "\n"
+            + """{"type":"message","id":"a2","timestamp":"2026-02-21T20:00:02.000Z","message":{"role":"assistant","content":[{"type":"text","text":"Hello."}],"provider":"anthropic","model":"claude-opus-4-5","stopReason":"stop"}}""" + "\n");
+        var index = Path.Combine(sessions, "sessions.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(index))!.AsObject();
+        json["agent:main:new"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["sessionId"] = "00000000-0000-4000-8000-000000000001",
+            ["systemPromptReport"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["tools"] = new System.Text.Json.Nodes.JsonObject { ["entries"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["name"] = "exec", ["schemaChars"] = 40000 }) },
+            },
+        };
+        File.WriteAllText(index, json.ToJsonString());
+        var result = harness.IngestAgent("main");
+        Assert.Null(result.RebuiltFromMs);
+        using var fresh = new LearningHarness(harness.Fixture);
+        fresh.Ingest();
+        Assert.Equal(fresh.Export("main"), harness.Export("main"));
+    }
+
+    [Fact]
     public void A_file_that_shrank_is_read_again_from_the_start()
     {
         using var harness = new LearningHarness();

@@ -41,6 +41,22 @@ public sealed class StoreContractTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public void A_sync_from_a_time_leaves_the_earlier_traces_alone(string engine)
+    {
+        using var location = StoreEngines.Create(engine);
+        using var store = location.Open();
+        store.SyncTraces("main", [Trace("a", 1000), Trace("b", 2000), Trace("c", 3000)]);
+        Assert.Equal(2000, store.EarliestTraceTime(["c", "b", "missing"]));
+        Assert.Null(store.EarliestTraceTime(["missing"]));
+        Assert.Null(store.EarliestTraceTime([]));
+        // From 2000 on: b changes, c goes, d comes; a, before that time, is neither compared nor removed.
+        Assert.Equal((1, 1, 1), store.SyncTraces("main", [Trace("b", 2000, referenced: false), Trace("d", 2500)], fromTimestamp: 2000));
+        Assert.Equal(["a", "b", "d"], store.TracesInTimeOrder("main").Select(t => t.TraceId));
+        Assert.False(store.TracesInTimeOrder("main").Single(t => t.TraceId == "b").Arms[0].Referenced);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public void Trace_ids_sort_bytewise_as_in_sqlite(string engine)
     {
         using var location = StoreEngines.Create(engine);
