@@ -117,7 +117,8 @@ internal static class Measure
             new ClawLearn.Ingest.IngestOptions { Learning = state.Config.Learning }).Run();
         watch.Stop();
         Report(("seconds", watch.Elapsed.TotalSeconds.ToString("F3")), ("traces", results.Sum(r => r.TracesTotal).ToString()),
-            ("read", results.Sum(r => r.SessionsRead).ToString()));
+            ("read", results.Sum(r => r.SessionsRead).ToString()),
+            ("written", results.Sum(r => r.TracesAdded + r.TracesChanged + r.TracesRemoved).ToString()));
         return 0;
     }
 
