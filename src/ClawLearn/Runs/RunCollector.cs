@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
 using ClawLearn.Learning;
 using ClawLearn.Transcripts;
 using ClawLearn.Usage;
@@ -13,7 +12,7 @@ namespace ClawLearn.Runs;
 /// run becomes <see cref="RunFacts"/>. The collector can start mid-session (incremental ingest) from a known
 /// user index and model state.
 /// </summary>
-public sealed partial class RunCollector
+public sealed class RunCollector
 {
     private readonly string _agentId;
     private readonly string _sessionId;
@@ -100,26 +99,14 @@ public sealed partial class RunCollector
     private static readonly (string Name, string Lower)[] LowerBootstrapNames =
         BootstrapFileNames.InPriorityOrder.Select(n => (n, n.ToLowerInvariant())).ToArray();
 
-    [GeneratedRegex(@"([A-Za-z0-9_][A-Za-z0-9_.\-]*)/SKILL\.md", RegexOptions.CultureInvariant)]
-    private static partial Regex SkillPath();
-
     // The names before "/SKILL.md" in the arguments, first occurrence first. A match never spans the newline between
     // two calls' arguments, so matching each call's text alone finds what matching them joined does.
     private static List<string> SkillsIn(RunText arguments)
     {
         var skills = new List<string>();
-        foreach (var piece in arguments.Pieces)
-        {
-            foreach (var match in SkillPath().EnumerateMatches(piece))
-            {
-                var name = piece.Substring(match.Index, match.Length - SkillFileSuffix.Length);
-                if (!skills.Contains(name)) skills.Add(name);
-            }
-        }
+        foreach (var piece in arguments.Pieces) SkillPaths.AddNames(piece, skills);
         return skills;
     }
-
-    private const string SkillFileSuffix = "/SKILL.md"; // what SkillPath matches after its one group
 
     private sealed class Run(int index, long position, long? userTime, string? priorProvider, string? priorModel)
     {
