@@ -47,10 +47,10 @@ internal sealed class LineMatcher
     // Runs for every line of every transcript: compiled optimised at once. Left to the tiered JIT it stayed unoptimised
     // for most of a cold ingest (tier-up waits while start-up keeps compiling new methods).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Match(string lowerText, HashSet<string> hits)
+    public void Match(ReadOnlySpan<char> lowerText, HashSet<string> hits)
     {
         if (IsEmpty || lowerText.Length < MinLineChars) return;
-        var hash = Hash(lowerText.AsSpan(0, Window));
+        var hash = Hash(lowerText[..Window]);
         for (var i = 0; ; i++)
         {
             var bit = FilterBit(hash);
@@ -58,7 +58,7 @@ internal sealed class LineMatcher
             {
                 foreach (var (line, key) in candidates)
                 {
-                    if (!hits.Contains(key) && i + line.Length <= lowerText.Length && string.CompareOrdinal(lowerText, i, line, 0, line.Length) == 0)
+                    if (!hits.Contains(key) && i + line.Length <= lowerText.Length && lowerText.Slice(i, line.Length).SequenceEqual(line))
                         hits.Add(key);
                 }
             }

@@ -25,10 +25,10 @@ public sealed class ReferenceTargets
 
     public IReadOnlySet<DateOnly> NoteDates { get; }
 
-    public void MatchMemory(string lowerText, HashSet<string> hits) => _memory.Match(lowerText, hits);
+    public void MatchMemory(ReadOnlySpan<char> lowerText, HashSet<string> hits) => _memory.Match(lowerText, hits);
 
     /// <summary>Adds <c>memory:daily:&lt;date&gt;</c> when a line of that note, or its file name, occurs in the text.</summary>
-    public void MatchDailyNote(DateOnly date, string lowerText, HashSet<string> hits)
+    public void MatchDailyNote(DateOnly date, ReadOnlySpan<char> lowerText, HashSet<string> hits)
     {
         if (!NoteDates.Contains(date)) return;
         // Ingest matches runs of several sessions at once: a note's matcher is built once, under the lock, and then
@@ -43,7 +43,7 @@ public sealed class ReferenceTargets
             }
         }
         if (note is not { } n) return;
-        if (lowerText.Contains(n.FileName, StringComparison.Ordinal)) hits.Add(ArmId.DailyNote(date));
+        if (lowerText.IndexOf(n.FileName, StringComparison.Ordinal) >= 0) hits.Add(ArmId.DailyNote(date));
         else n.Lines.Match(lowerText, hits);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using ClawLearn.Learning;
 using ClawLearn.Transcripts;
@@ -159,15 +160,28 @@ public sealed class RunCollector
 
         public RunFacts ToFacts(string agentId, string sessionId, ReferenceTargets targets)
         {
-            var lower = RunText.LowerJoined(_text, _arguments);
-            var files = LowerBootstrapNames.Where(n => lower.Contains(n.Lower, StringComparison.Ordinal)).Select(n => n.Name).Distinct().ToList();
+            // Matched from a pooled buffer: a run's text can be large, and a string of it would be garbage at once.
+            var buffer = RunText.RentLowerJoined(_text, _arguments, out var length);
+            var files = new List<string>();
             var memory = new HashSet<string>(StringComparer.Ordinal);
-            targets.MatchMemory(lower, memory);
-            if ((_userTime ?? _first) is { } ts)
+            try
             {
-                var day = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime);
-                targets.MatchDailyNote(day, lower, memory);
-                targets.MatchDailyNote(day.AddDays(-1), lower, memory);
+                var lower = buffer.AsSpan(0, length);
+                foreach (var (name, lowerName) in LowerBootstrapNames)
+                {
+                    if (lower.IndexOf(lowerName, StringComparison.Ordinal) >= 0 && !files.Contains(name)) files.Add(name);
+                }
+                targets.MatchMemory(lower, memory);
+                if ((_userTime ?? _first) is { } ts)
+                {
+                    var day = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime);
+                    targets.MatchDailyNote(day, lower, memory);
+                    targets.MatchDailyNote(day.AddDays(-1), lower, memory);
+                }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
             }
             var skills = SkillsIn(_arguments);
             return new RunFacts(agentId, sessionId, index, position, _userTime, _first, _last, _provider, _model, priorProvider, priorModel,
