@@ -90,7 +90,9 @@ internal static class ContentText
                 var needed = length + 1 + reader.ValueSpan.Length;
                 if (buffer is null || buffer.Length < needed) Grow(ref buffer, needed, length);
                 if (length > 0) buffer![length++] = '\n';
-                length += reader.CopyString(buffer.AsSpan(length));
+                length += reader.ValueIsEscaped
+                    ? JsonUnescape.Into(reader.ValueSpan, buffer.AsSpan(length))
+                    : Encoding.UTF8.GetChars(reader.ValueSpan, buffer.AsSpan(length)); // the line was validated as UTF-8
             }
             return length == 0 ? "" : new string(buffer!, 0, length);
         }

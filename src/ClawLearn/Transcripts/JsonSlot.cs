@@ -25,10 +25,8 @@ internal struct JsonSlot
 
     public readonly string Decode(ReadOnlySpan<byte> line)
     {
-        if (!Escaped) return Encoding.UTF8.GetString(line.Slice(Start + 1, Length - 2)); // already validated as UTF-8
-        var reader = new Utf8JsonReader(Raw(line));
-        reader.Read();
-        return reader.GetString()!;
+        var body = line.Slice(Start + 1, Length - 2);
+        return Escaped ? JsonUnescape.ToString(body) : Encoding.UTF8.GetString(body); // already validated as UTF-8
     }
 
     public readonly long? Long() => Kind == JsonTokenType.Number && Number is { } d && double.IsFinite(d) ? (long)d : null;
