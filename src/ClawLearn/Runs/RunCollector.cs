@@ -93,6 +93,7 @@ public sealed class RunCollector
     {
         if (_current is null) return;
         if (_current.HasAssistant) _finished.Add(_current.ToFacts(_agentId, _sessionId, _targets));
+        else _current.Release();
         _current = null;
     }
 
@@ -100,21 +101,15 @@ public sealed class RunCollector
     private static readonly (string Name, string Lower)[] LowerBootstrapNames =
         BootstrapFileNames.InPriorityOrder.Select(n => (n, n.ToLowerInvariant())).ToArray();
 
-    // The names before "/SKILL.md" in the arguments, first occurrence first. A match never spans the newline between
-    // two calls' arguments, so matching each call's text alone finds what matching them joined does.
-    private static List<string> SkillsIn(RunText arguments)
-    {
-        var skills = new List<string>();
-        foreach (var piece in arguments.Pieces) SkillPaths.AddNames(piece, skills);
-        return skills;
-    }
-
     private sealed class Run(int index, long position, long? userTime, string? priorProvider, string? priorModel)
     {
         private readonly long? _userTime = userTime;
         private readonly RunText _text = new();
         private readonly RunText _arguments = new();
         private readonly List<string> _tools = [];
+        // The names before "/SKILL.md" in the arguments, first occurrence first. A match never spans the newline
+        // between two calls' arguments, so matching each call's text alone finds what matching them joined does.
+        private readonly List<string> _skills = [];
         private long? _first = userTime;
         private long? _last = userTime;
         private string? _provider;
@@ -126,6 +121,13 @@ public sealed class RunCollector
         private bool _hasUsage;
 
         public int Index => index;
+
+        /// <summary>Gives the text buffers back to the pool: the run is done with.</summary>
+        public void Release()
+        {
+            _text.Release();
+            _arguments.Release();
+        }
 
         public bool HasAssistant => _hasAssistant;
 
@@ -143,6 +145,7 @@ public sealed class RunCollector
             {
                 if (!_tools.Contains(call.Name)) _tools.Add(call.Name);
                 _arguments.Add(call.ArgumentsText);
+                SkillPaths.AddNames(call.ArgumentsText, _skills);
             }
             if (turn.Role != TurnRole.Assistant) return;
             _hasAssistant = true;
@@ -182,11 +185,11 @@ public sealed class RunCollector
             finally
             {
                 ArrayPool<char>.Shared.Return(buffer);
+                Release();
             }
-            var skills = SkillsIn(_arguments);
             return new RunFacts(agentId, sessionId, index, position, _userTime, _first, _last, _provider, _model, priorProvider, priorModel,
                 _hasAssistant, _hasUsage ? new TraceUsage(_input, _output, _cacheRead, _cacheWrite, _total) : null, _aborted, _error,
-                _tools, skills, files, memory.Order(StringComparer.Ordinal).ToList());
+                _tools, _skills, files, memory.Order(StringComparer.Ordinal).ToList());
         }
     }
 }

@@ -4,21 +4,22 @@ using System.Text;
 namespace ClawLearn.Runs;
 
 /// <summary>
-/// A run's assistant text or tool-call arguments as the strings the parser already decoded, each to be followed by
-/// a newline. Reference detection needs all of it lower-cased in one span; built here in one pooled buffer, with no
-/// builder growing through copies and no concatenated string lower-cased into yet another.
+/// A run's assistant text or tool-call arguments, lower-cased as each piece arrives, each piece followed by a newline,
+/// in one pooled buffer. Reference detection needs only that; holding the decoded strings until the run ended instead
+/// kept them alive across collections (a run spans many lines), so they were promoted and copied, and the run's text
+/// was then built again as one more string.
 /// </summary>
 internal sealed class RunText
 {
-    private readonly List<string> _pieces = [];
+    private char[] _buffer = [];
     private int _length;
-
-    public IReadOnlyList<string> Pieces => _pieces;
 
     public void Add(string piece)
     {
-        _pieces.Add(piece);
-        _length += piece.Length + 1;
+        var needed = _length + piece.Length + 1;
+        if (needed > _buffer.Length) Grow(needed);
+        _length += Lower(piece, _buffer.AsSpan(_length));
+        _buffer[_length++] = '\n';
     }
 
     /// <summary>
@@ -29,23 +30,28 @@ internal sealed class RunText
     /// </summary>
     public static char[] RentLowerJoined(RunText text, RunText arguments, out int length)
     {
-        var buffer = ArrayPool<char>.Shared.Rent(text._length + 1 + arguments._length);
-        var span = buffer.AsSpan();
-        var at = text.LowerInto(span);
-        span[at++] = '\n';
-        length = at + arguments.LowerInto(span[at..]);
+        length = text._length + 1 + arguments._length;
+        var buffer = ArrayPool<char>.Shared.Rent(length);
+        text._buffer.AsSpan(0, text._length).CopyTo(buffer);
+        buffer[text._length] = '\n';
+        arguments._buffer.AsSpan(0, arguments._length).CopyTo(buffer.AsSpan(text._length + 1));
         return buffer;
     }
 
-    private int LowerInto(Span<char> span)
+    /// <summary>Gives the buffer back to the pool; the text is empty afterwards.</summary>
+    public void Release()
     {
-        var at = 0;
-        foreach (var piece in _pieces)
-        {
-            at += Lower(piece, span[at..]);
-            span[at++] = '\n';
-        }
-        return at;
+        if (_buffer.Length > 0) ArrayPool<char>.Shared.Return(_buffer);
+        _buffer = [];
+        _length = 0;
+    }
+
+    private void Grow(int needed)
+    {
+        var bigger = ArrayPool<char>.Shared.Rent(Math.Max(needed, Math.Max(1024, _buffer.Length * 2)));
+        _buffer.AsSpan(0, _length).CopyTo(bigger);
+        if (_buffer.Length > 0) ArrayPool<char>.Shared.Return(_buffer);
+        _buffer = bigger;
     }
 
     // ASCII (most text) is lower-cased vectorised; from the first other character on, invariant casing takes over. The
