@@ -22,7 +22,7 @@ internal static class ContentText
                 return JoinParts(owner.Parts, line, includeNonText: true);
             case JsonTokenType.StartObject:
                 var o = owner.ContentObject;
-                return o.Text.Str(line) ?? (o.Type.Str(line) == "image" ? "[image]" : Encoding.UTF8.GetString(content.Raw(line)));
+                return o.Text.Str(line) ?? (o.Type.Shared(line) == "image" ? "[image]" : Encoding.UTF8.GetString(content.Raw(line)));
             default:
                 return "";
         }
@@ -50,7 +50,7 @@ internal static class ContentText
                         sb.Append(JsonStringPrefix.Get(text.Raw(line), maxChars - sb.Length, out var partCut));
                         cut |= partCut;
                     }
-                    else if (part.Type.Str(line) is "image" or "image_url" or "input_image")
+                    else if (part.Type.Shared(line) is "image" or "image_url" or "input_image")
                     {
                         sb.Append("[image]");
                     }
@@ -123,7 +123,7 @@ internal static class ContentText
             string? text = part.Value.Kind switch
             {
                 JsonTokenType.String => part.Value.Decode(line),
-                JsonTokenType.StartObject => part.Type.Str(line) switch
+                JsonTokenType.StartObject => part.Type.Shared(line) switch
                 {
                     "text" or "input_text" or "output_text" => part.Text.Str(line),
                     "image" or "image_url" or "input_image" => includeNonText ? "[image]" : null,
