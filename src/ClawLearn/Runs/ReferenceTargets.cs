@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ClawLearn.Learning;
 using ClawLearn.Workspace;
 
@@ -11,7 +12,7 @@ public sealed class ReferenceTargets
 {
     private readonly LineMatcher _memory;
     private readonly Func<DateOnly, string?> _readNote;
-    private readonly Dictionary<DateOnly, (LineMatcher Lines, string FileName)?> _notes = [];
+    private readonly ConcurrentDictionary<DateOnly, (LineMatcher Lines, string FileName)?> _notes = [];
 
     public ReferenceTargets(IEnumerable<MemorySection> sections, IEnumerable<DateOnly> noteDates, Func<DateOnly, string?> readNote)
     {
@@ -24,25 +25,25 @@ public sealed class ReferenceTargets
 
     public IReadOnlySet<DateOnly> NoteDates { get; }
 
-    public void MatchMemory(string lowerText, HashSet<string> hits) => _memory.Match(lowerText, hits);
+    public void MatchMemory(ReadOnlySpan<char> lowerText, HashSet<string> hits) => _memory.Match(lowerText, hits);
 
     /// <summary>Adds <c>memory:daily:&lt;date&gt;</c> when a line of that note, or its file name, occurs in the text.</summary>
-    public void MatchDailyNote(DateOnly date, string lowerText, HashSet<string> hits)
+    public void MatchDailyNote(DateOnly date, ReadOnlySpan<char> lowerText, HashSet<string> hits)
     {
         if (!NoteDates.Contains(date)) return;
-        (LineMatcher Lines, string FileName)? note;
-        // Ingest matches runs of several sessions at once; a note's matcher is built once, under the lock, then only read.
-        lock (_notes)
+        // Ingest matches runs of several sessions at once: a note's matcher is built once, under the lock, and then
+        // only read, without the lock (taking it for every run had the reading threads queue on it).
+        if (!_notes.TryGetValue(date, out var note))
         {
-            if (!_notes.TryGetValue(date, out note))
+            lock (_notes)
             {
-                var text = _readNote(date);
-                note = text is null ? null : (new LineMatcher(text.Split('\n').Select(l => (ArmId.DailyNote(date), LineMatcher.Significant(l)))), $"{date:yyyy-MM-dd}.md");
-                _notes[date] = note;
+                note = _notes.GetOrAdd(date, d => _readNote(d) is { } text
+                    ? (new LineMatcher(text.Split('\n').Select(l => (ArmId.DailyNote(d), LineMatcher.Significant(l)))), $"{d:yyyy-MM-dd}.md")
+                    : null);
             }
         }
         if (note is not { } n) return;
-        if (lowerText.Contains(n.FileName, StringComparison.Ordinal)) hits.Add(ArmId.DailyNote(date));
+        if (lowerText.IndexOf(n.FileName, StringComparison.Ordinal) >= 0) hits.Add(ArmId.DailyNote(date));
         else n.Lines.Match(lowerText, hits);
     }
 }

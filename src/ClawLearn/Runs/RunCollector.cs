@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
 using ClawLearn.Learning;
 using ClawLearn.Transcripts;
 using ClawLearn.Usage;
@@ -13,7 +13,7 @@ namespace ClawLearn.Runs;
 /// run becomes <see cref="RunFacts"/>. The collector can start mid-session (incremental ingest) from a known
 /// user index and model state.
 /// </summary>
-public sealed partial class RunCollector
+public sealed class RunCollector
 {
     private readonly string _agentId;
     private readonly string _sessionId;
@@ -93,6 +93,7 @@ public sealed partial class RunCollector
     {
         if (_current is null) return;
         if (_current.HasAssistant) _finished.Add(_current.ToFacts(_agentId, _sessionId, _targets));
+        else _current.Release();
         _current = null;
     }
 
@@ -100,33 +101,15 @@ public sealed partial class RunCollector
     private static readonly (string Name, string Lower)[] LowerBootstrapNames =
         BootstrapFileNames.InPriorityOrder.Select(n => (n, n.ToLowerInvariant())).ToArray();
 
-    [GeneratedRegex(@"([A-Za-z0-9_][A-Za-z0-9_.\-]*)/SKILL\.md", RegexOptions.CultureInvariant)]
-    private static partial Regex SkillPath();
-
-    // The names before "/SKILL.md" in the arguments, first occurrence first. A match never spans the newline between
-    // two calls' arguments, so matching each call's text alone finds what matching them joined does.
-    private static List<string> SkillsIn(RunText arguments)
-    {
-        var skills = new List<string>();
-        foreach (var piece in arguments.Pieces)
-        {
-            foreach (var match in SkillPath().EnumerateMatches(piece))
-            {
-                var name = piece.Substring(match.Index, match.Length - SkillFileSuffix.Length);
-                if (!skills.Contains(name)) skills.Add(name);
-            }
-        }
-        return skills;
-    }
-
-    private const string SkillFileSuffix = "/SKILL.md"; // what SkillPath matches after its one group
-
     private sealed class Run(int index, long position, long? userTime, string? priorProvider, string? priorModel)
     {
         private readonly long? _userTime = userTime;
         private readonly RunText _text = new();
         private readonly RunText _arguments = new();
         private readonly List<string> _tools = [];
+        // The names before "/SKILL.md" in the arguments, first occurrence first. A match never spans the newline
+        // between two calls' arguments, so matching each call's text alone finds what matching them joined does.
+        private readonly List<string> _skills = [];
         private long? _first = userTime;
         private long? _last = userTime;
         private string? _provider;
@@ -138,6 +121,13 @@ public sealed partial class RunCollector
         private bool _hasUsage;
 
         public int Index => index;
+
+        /// <summary>Gives the text buffers back to the pool: the run is done with.</summary>
+        public void Release()
+        {
+            _text.Release();
+            _arguments.Release();
+        }
 
         public bool HasAssistant => _hasAssistant;
 
@@ -155,6 +145,7 @@ public sealed partial class RunCollector
             {
                 if (!_tools.Contains(call.Name)) _tools.Add(call.Name);
                 _arguments.Add(call.ArgumentsText);
+                SkillPaths.AddNames(call.ArgumentsText, _skills);
             }
             if (turn.Role != TurnRole.Assistant) return;
             _hasAssistant = true;
@@ -172,20 +163,33 @@ public sealed partial class RunCollector
 
         public RunFacts ToFacts(string agentId, string sessionId, ReferenceTargets targets)
         {
-            var lower = RunText.LowerJoined(_text, _arguments);
-            var files = LowerBootstrapNames.Where(n => lower.Contains(n.Lower, StringComparison.Ordinal)).Select(n => n.Name).Distinct().ToList();
+            // Matched from a pooled buffer: a run's text can be large, and a string of it would be garbage at once.
+            var buffer = RunText.RentLowerJoined(_text, _arguments, out var length);
+            var files = new List<string>();
             var memory = new HashSet<string>(StringComparer.Ordinal);
-            targets.MatchMemory(lower, memory);
-            if ((_userTime ?? _first) is { } ts)
+            try
             {
-                var day = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime);
-                targets.MatchDailyNote(day, lower, memory);
-                targets.MatchDailyNote(day.AddDays(-1), lower, memory);
+                var lower = buffer.AsSpan(0, length);
+                foreach (var (name, lowerName) in LowerBootstrapNames)
+                {
+                    if (lower.IndexOf(lowerName, StringComparison.Ordinal) >= 0 && !files.Contains(name)) files.Add(name);
+                }
+                targets.MatchMemory(lower, memory);
+                if ((_userTime ?? _first) is { } ts)
+                {
+                    var day = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime);
+                    targets.MatchDailyNote(day, lower, memory);
+                    targets.MatchDailyNote(day.AddDays(-1), lower, memory);
+                }
             }
-            var skills = SkillsIn(_arguments);
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+                Release();
+            }
             return new RunFacts(agentId, sessionId, index, position, _userTime, _first, _last, _provider, _model, priorProvider, priorModel,
                 _hasAssistant, _hasUsage ? new TraceUsage(_input, _output, _cacheRead, _cacheWrite, _total) : null, _aborted, _error,
-                _tools, skills, files, memory.Order(StringComparer.Ordinal).ToList());
+                _tools, _skills, files, memory.Order(StringComparer.Ordinal).ToList());
         }
     }
 }

@@ -1,44 +1,64 @@
+using System.Buffers;
+using System.Text;
+
 namespace ClawLearn.Runs;
 
 /// <summary>
-/// A run's assistant text or tool-call arguments as the strings the parser already decoded, each to be followed by
-/// a newline. Reference detection needs all of it lower-cased in one string; built here in one allocation, with no
-/// builder growing through copies and no concatenated string lower-cased into yet another.
+/// A run's assistant text or tool-call arguments, lower-cased as each piece arrives, each piece followed by a newline,
+/// in one pooled buffer. Reference detection needs only that; holding the decoded strings until the run ended instead
+/// kept them alive across collections (a run spans many lines), so they were promoted and copied, and the run's text
+/// was then built again as one more string.
 /// </summary>
 internal sealed class RunText
 {
-    private readonly List<string> _pieces = [];
+    private char[] _buffer = [];
     private int _length;
-
-    public IReadOnlyList<string> Pieces => _pieces;
 
     public void Add(string piece)
     {
-        _pieces.Add(piece);
-        _length += piece.Length + 1;
+        var needed = _length + piece.Length + 1;
+        if (needed > _buffer.Length) Grow(needed);
+        _length += Lower(piece, _buffer.AsSpan(_length));
+        _buffer[_length++] = '\n';
     }
 
     /// <summary>
-    /// <c>(text + "\n" + arguments).ToLowerInvariant()</c>, each side its pieces joined and ended by newlines. Piece by
-    /// piece gives the same characters as the whole: case mapping is per character or surrogate pair, and a pair
-    /// never spans a newline.
+    /// <c>(text + "\n" + arguments).ToLowerInvariant()</c>, each side its pieces joined and ended by newlines, in a
+    /// buffer rented from <see cref="ArrayPool{T}.Shared"/> (the caller returns it); its first <paramref name="length"/>
+    /// characters. Piece by piece gives the same characters as the whole: case mapping is per character or surrogate
+    /// pair, and a pair never spans a newline.
     /// </summary>
-    public static string LowerJoined(RunText text, RunText arguments) =>
-        string.Create(text._length + 1 + arguments._length, (text, arguments), static (span, p) =>
-        {
-            var at = p.text.LowerInto(span);
-            span[at++] = '\n';
-            p.arguments.LowerInto(span[at..]);
-        });
-
-    private int LowerInto(Span<char> span)
+    public static char[] RentLowerJoined(RunText text, RunText arguments, out int length)
     {
-        var at = 0;
-        foreach (var piece in _pieces)
-        {
-            at += piece.AsSpan().ToLowerInvariant(span[at..]);
-            span[at++] = '\n';
-        }
-        return at;
+        length = text._length + 1 + arguments._length;
+        var buffer = ArrayPool<char>.Shared.Rent(length);
+        text._buffer.AsSpan(0, text._length).CopyTo(buffer);
+        buffer[text._length] = '\n';
+        arguments._buffer.AsSpan(0, arguments._length).CopyTo(buffer.AsSpan(text._length + 1));
+        return buffer;
+    }
+
+    /// <summary>Gives the buffer back to the pool; the text is empty afterwards.</summary>
+    public void Release()
+    {
+        if (_buffer.Length > 0) ArrayPool<char>.Shared.Return(_buffer);
+        _buffer = [];
+        _length = 0;
+    }
+
+    private void Grow(int needed)
+    {
+        var bigger = ArrayPool<char>.Shared.Rent(Math.Max(needed, Math.Max(1024, _buffer.Length * 2)));
+        _buffer.AsSpan(0, _length).CopyTo(bigger);
+        if (_buffer.Length > 0) ArrayPool<char>.Shared.Return(_buffer);
+        _buffer = bigger;
+    }
+
+    // ASCII (most text) is lower-cased vectorised; from the first other character on, invariant casing takes over. The
+    // same characters either way: invariant lower-casing maps ASCII exactly as ASCII lower-casing does.
+    private static int Lower(ReadOnlySpan<char> piece, Span<char> destination)
+    {
+        if (Ascii.ToLower(piece, destination, out var done) == OperationStatus.Done) return done;
+        return done + piece[done..].ToLowerInvariant(destination[done..]);
     }
 }

@@ -22,7 +22,7 @@ internal static class ContentText
                 return JoinParts(owner.Parts, line, includeNonText: true);
             case JsonTokenType.StartObject:
                 var o = owner.ContentObject;
-                return o.Text.Str(line) ?? (o.Type.Str(line) == "image" ? "[image]" : Encoding.UTF8.GetString(content.Raw(line)));
+                return o.Text.Str(line) ?? (o.Type.Shared(line) == "image" ? "[image]" : Encoding.UTF8.GetString(content.Raw(line)));
             default:
                 return "";
         }
@@ -50,7 +50,7 @@ internal static class ContentText
                         sb.Append(JsonStringPrefix.Get(text.Raw(line), maxChars - sb.Length, out var partCut));
                         cut |= partCut;
                     }
-                    else if (part.Type.Str(line) is "image" or "image_url" or "input_image")
+                    else if (part.Type.Shared(line) is "image" or "image_url" or "input_image")
                     {
                         sb.Append("[image]");
                     }
@@ -90,7 +90,9 @@ internal static class ContentText
                 var needed = length + 1 + reader.ValueSpan.Length;
                 if (buffer is null || buffer.Length < needed) Grow(ref buffer, needed, length);
                 if (length > 0) buffer![length++] = '\n';
-                length += reader.CopyString(buffer.AsSpan(length));
+                length += reader.ValueIsEscaped
+                    ? JsonUnescape.Into(reader.ValueSpan, buffer.AsSpan(length))
+                    : Encoding.UTF8.GetChars(reader.ValueSpan, buffer.AsSpan(length)); // the line was validated as UTF-8
             }
             return length == 0 ? "" : new string(buffer!, 0, length);
         }
@@ -121,7 +123,7 @@ internal static class ContentText
             string? text = part.Value.Kind switch
             {
                 JsonTokenType.String => part.Value.Decode(line),
-                JsonTokenType.StartObject => part.Type.Str(line) switch
+                JsonTokenType.StartObject => part.Type.Shared(line) switch
                 {
                     "text" or "input_text" or "output_text" => part.Text.Str(line),
                     "image" or "image_url" or "input_image" => includeNonText ? "[image]" : null,

@@ -23,12 +23,14 @@ internal struct JsonSlot
     /// <summary>The string value, unescaped (like <see cref="JsonElement.GetString"/>), or null when it is not a string.</summary>
     public readonly string? Str(ReadOnlySpan<byte> line) => Kind == JsonTokenType.String ? Decode(line) : null;
 
+    /// <summary>Like <see cref="Str"/>, for a short value that repeats from line to line: the string may be a shared instance.</summary>
+    public readonly string? Shared(ReadOnlySpan<byte> line) =>
+        Kind != JsonTokenType.String ? null : Escaped ? Decode(line) : SharedStrings.Get(line.Slice(Start + 1, Length - 2));
+
     public readonly string Decode(ReadOnlySpan<byte> line)
     {
-        if (!Escaped) return Encoding.UTF8.GetString(line.Slice(Start + 1, Length - 2)); // already validated as UTF-8
-        var reader = new Utf8JsonReader(Raw(line));
-        reader.Read();
-        return reader.GetString()!;
+        var body = line.Slice(Start + 1, Length - 2);
+        return Escaped ? JsonUnescape.ToString(body) : Encoding.UTF8.GetString(body); // already validated as UTF-8
     }
 
     public readonly long? Long() => Kind == JsonTokenType.Number && Number is { } d && double.IsFinite(d) ? (long)d : null;

@@ -23,6 +23,9 @@ internal sealed class ScannedObject
 
     public string? Str(LineField field, ReadOnlySpan<byte> line) => _slots[(int)field].Str(line);
 
+    /// <summary>A short value that repeats from line to line (a type, role, provider, model, name), possibly shared.</summary>
+    public string? Shared(LineField field, ReadOnlySpan<byte> line) => _slots[(int)field].Shared(line);
+
     public void Clear()
     {
         Array.Clear(_slots);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using ClawLearn.Sessions;
 using ClawLearn.StateDir;
@@ -90,11 +91,10 @@ public sealed class SqliteTranscriptStore : IDisposable
         while (true)
         {
             var page = ReadPage(sessionId, last);
-            foreach (var (seq, json) in page)
+            foreach (var (seq, bytes) in page)
             {
                 last = seq;
                 stats.Lines++;
-                var bytes = Encoding.UTF8.GetBytes(json);
                 if (bytes.Length > options.MaxLineBytes)
                 {
                     stats.Skip(SkipReason.LineTooLong, seq);
@@ -113,18 +113,23 @@ public sealed class SqliteTranscriptStore : IDisposable
         }
     }
 
-    private List<(long Seq, string Json)> ReadPage(string sessionId, long afterSeq) => WithRetry(() =>
+    private List<(long Seq, byte[] Json)> ReadPage(string sessionId, long afterSeq) => WithRetry(() =>
     {
-        var rows = new List<(long, string)>(PageSize);
+        var rows = new List<(long, byte[])>(PageSize);
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT seq, event_json FROM transcript_events WHERE session_id = $id AND seq > $after ORDER BY seq LIMIT $limit";
         command.Parameters.AddWithValue("$id", sessionId);
         command.Parameters.AddWithValue("$after", afterSeq);
         command.Parameters.AddWithValue("$limit", PageSize);
         using var reader = command.ExecuteReader();
-        while (reader.Read()) rows.Add((reader.GetInt64(0), reader.IsDBNull(1) ? "" : reader.GetString(1)));
+        while (reader.Read()) rows.Add((reader.GetInt64(0), reader.IsDBNull(1) ? [] : Utf8Text(reader.GetFieldValue<byte[]>(1))));
         return rows;
     });
+
+    // An event's text as the UTF-8 bytes SQLite holds, not decoded to a string and encoded back (two conversions and
+    // a copy of every event at twice its size). Text that is not valid UTF-8 still goes through the string, which
+    // replaces each invalid sequence with U+FFFD: the bytes the parser sees are exactly what they were before.
+    private static byte[] Utf8Text(byte[] raw) => Utf8.IsValid(raw) ? raw : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(raw));
 
     private sealed record WindowRow(string? Key, string? Channel, string? Provider, string? Model, string? Display, long? Created);
 

@@ -26,8 +26,8 @@ internal static class TranscriptLineParser
         var scan = t_scan ??= new LineScan();
         if (scan.Read(span) is { } reason) return LineOutcome.Skipped(reason);
         var root = scan.Root;
-        if (root.Str(LineField.Type, span) is { } type) return ParseReal(scan, span, type, options);
-        if (root.Str(LineField.Role, span) is { } role) return ParseSimplified(scan, span, role, options);
+        if (root.Shared(LineField.Type, span) is { } type) return ParseReal(scan, span, type, options);
+        if (root.Shared(LineField.Role, span) is { } role) return ParseSimplified(scan, span, role, options);
         return LineOutcome.Skipped(SkipReason.NoTypeOrRole);
     }
 
@@ -43,8 +43,8 @@ internal static class TranscriptLineParser
                 return LineOutcome.Of(new SessionHeader(root.Str(LineField.Id, line), root[LineField.Version].Int(), time,
                     root.Str(LineField.ParentSession, line), root.Str(LineField.Cwd, line)));
             case "model_change":
-                return LineOutcome.Of(new ModelChange(root.Str(LineField.Provider, line),
-                    root.Str(LineField.ModelId, line) ?? root.Str(LineField.Model, line), time));
+                return LineOutcome.Of(new ModelChange(root.Shared(LineField.Provider, line),
+                    root.Shared(LineField.ModelId, line) ?? root.Shared(LineField.Model, line), time));
             case "session_info" when root.Str(LineField.Name, line) is { Length: > 0 } name:
                 return LineOutcome.Of(new SessionTitle(name, time));
             case "message" when hasMessage:
@@ -58,18 +58,18 @@ internal static class TranscriptLineParser
     private static LineOutcome ParseMessage(ScannedObject message, ScannedObject usage, ReadOnlySpan<byte> line, string? entryId, long? time,
         LineReaderOptions options)
     {
-        switch (message.Str(LineField.Role, line))
+        switch (message.Shared(LineField.Role, line))
         {
             case "user":
                 return LineOutcome.Of(new Turn(TurnRole.User, time, options.RunFactsOnly ? "" : ContentText.Of(message, line), [], EntryId: entryId));
             case "assistant":
                 if (IsDropped(message, line)) return LineOutcome.Drop;
                 return LineOutcome.Of(new Turn(TurnRole.Assistant, time, ContentText.AssistantText(message, line),
-                    ToolCalls(message, line), Usage(message, usage, line), message.Str(LineField.Provider, line), message.Str(LineField.Model, line),
-                    message.Str(LineField.StopReason, line), message.Str(LineField.ErrorMessage, line), EntryId: entryId));
+                    ToolCalls(message, line), Usage(message, usage, line), message.Shared(LineField.Provider, line), message.Shared(LineField.Model, line),
+                    message.Shared(LineField.StopReason, line), message.Str(LineField.ErrorMessage, line), EntryId: entryId));
             case "toolResult":
                 return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ToolResultText(message, line, options), [],
-                    ToolName: message.Str(LineField.ToolName, line), IsError: message[LineField.IsError].Bool(), EntryId: entryId));
+                    ToolName: message.Shared(LineField.ToolName, line), IsError: message[LineField.IsError].Bool(), EntryId: entryId));
             case var role:
                 return LineOutcome.Of(new MetadataEntry(role is null ? "message" : $"message:{role}", message.Str(LineField.Summary, line), time));
         }
@@ -86,16 +86,16 @@ internal static class TranscriptLineParser
             case "assistant":
                 if (IsDropped(root, line)) return LineOutcome.Drop;
                 return LineOutcome.Of(new Turn(TurnRole.Assistant, time, ContentText.Of(root, line), ToolCalls(root, line),
-                    Usage(root, scan.RootUsage, line), root.Str(LineField.Provider, line), root.Str(LineField.Model, line),
-                    root.Str(LineField.StopReason, line), root.Str(LineField.ErrorMessage, line)));
+                    Usage(root, scan.RootUsage, line), root.Shared(LineField.Provider, line), root.Shared(LineField.Model, line),
+                    root.Shared(LineField.StopReason, line), root.Str(LineField.ErrorMessage, line)));
             case "tool":
-                var name = ToolName(root.Str(LineField.Name, line));
+                var name = ToolName(root.Shared(LineField.Name, line));
                 var input = root[LineField.Input].Present ? root[LineField.Input] : root[LineField.Arguments];
                 return LineOutcome.Of(new Turn(TurnRole.ToolCall, time, "",
                     [new ToolCall(root.Str(LineField.Id, line), name, ContentText.StringsOf(input, line))], ToolName: name));
             case "tool_result":
                 return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ToolResultText(root, line, options), [],
-                    ToolName: root.Str(LineField.Name, line), IsError: root[LineField.IsError].Bool()));
+                    ToolName: root.Shared(LineField.Name, line), IsError: root[LineField.IsError].Bool()));
             default:
                 return LineOutcome.Of(new MetadataEntry($"role:{role}", null, time));
         }
@@ -109,8 +109,8 @@ internal static class TranscriptLineParser
 
     // Delivery mirrors duplicate text already delivered; injected messages were never produced by a model.
     private static bool IsDropped(ScannedObject message, ReadOnlySpan<byte> line) =>
-        (message.Str(LineField.Provider, line) == "openclaw" && message.Str(LineField.Model, line) == "delivery-mirror")
-        || message.Str(LineField.StopReason, line) == "injected";
+        (message.Shared(LineField.Provider, line) == "openclaw" && message.Shared(LineField.Model, line) == "delivery-mirror")
+        || message.Shared(LineField.StopReason, line) == "injected";
 
     private static List<ToolCall> ToolCalls(ScannedObject owner, ReadOnlySpan<byte> line)
     {
@@ -118,8 +118,8 @@ internal static class TranscriptLineParser
         if (owner[LineField.Content].Kind != JsonTokenType.StartArray) return calls;
         foreach (var block in owner.Parts)
         {
-            if (block.Type.Str(line) != "toolCall") continue;
-            calls.Add(new ToolCall(block.Id.Str(line), ToolName(block.Name.Str(line)), ContentText.StringsOf(block.Arguments, line)));
+            if (block.Type.Shared(line) != "toolCall") continue;
+            calls.Add(new ToolCall(block.Id.Str(line), ToolName(block.Name.Shared(line)), ContentText.StringsOf(block.Arguments, line)));
         }
         return calls;
     }

@@ -57,6 +57,28 @@ public class SqliteStoreTests
     }
 
     [Fact]
+    public void Event_text_that_is_not_valid_utf8_reads_with_replacement_characters_as_a_string_gives_it()
+    {
+        using var temp = new TempDir();
+        var path = temp.Combine("store.sqlite");
+        StateDirFixture.WriteSqliteStore(path, new FixtureOptions(), [new SqliteSession("s", [Line(1), Line(2)])]);
+        // The second event's text becomes "...\"content\":\"a<0xFF>b\"}}": invalid UTF-8 stored as text.
+        using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """UPDATE transcript_events SET event_json = CAST(replace(event_json, 'event 2', 'a' || CAST(X'FF' AS TEXT) || 'b') AS TEXT) WHERE seq = 2""";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+        SqliteConnection.ClearAllPools();
+        using var store = SqliteTranscriptStore.Open(path, new SafeFileAccess(temp.Path));
+        var stats = new TranscriptReadStats();
+        var turns = store.ReadEvents("s", stats).OfType<Turn>().ToList();
+        Assert.Equal(["event 1", "a\uFFFDb"], turns.Select(t => t.Text));
+        Assert.Empty(stats.Skipped);
+    }
+
+    [Fact]
     public void Opens_read_only_and_never_writes()
     {
         using var fixture = new FixtureDir();
