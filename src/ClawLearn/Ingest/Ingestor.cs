@@ -26,53 +26,63 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
     /// <summary>Ingests every agent (or the one asked for); <paramref name="progress"/> gets (done, total, session).</summary>
     public IReadOnlyList<AgentIngestResult> Run(Action<int, int, string>? progress = null)
     {
-        var known = options.Full ? [] : KnownFiles();
-        _timings.Mark("known files");
-        var catalog = SessionDiscovery.Discover(state, new DiscoveryOptions
+        var agents = state.Agents.Where(a => options.AgentId is not { } only || a.Id == only).ToList();
+        // The session indexes are parsed while the stores' cursors are read.
+        var indexReads = SessionDiscovery.StartIndexReads(state, new DiscoveryOptions { AgentId = options.AgentId });
+        var stores = new List<ILearningStore>();
+        try
         {
-            IncludeArchived = options.IncludeArchived,
-            AgentId = options.AgentId,
-            // None known (a first ingest): every file is probed, and discovery then judges and opens each once.
-            KnownSessionId = known.Count == 0 ? null
-                : (path, size, modified) => known.TryGetValue(path, out var k) && k.Size == size && k.Modified == modified ? k.SessionId : null,
-        });
-        _timings.Mark("discovery");
-        var total = catalog.Sessions.Count;
-        var done = 0;
-        var results = new List<AgentIngestResult>();
-        foreach (var agent in state.Agents)
-        {
-            if (options.AgentId is { } only && agent.Id != only) continue;
-            using var store = openStore(agent.Id);
-            var sessions = catalog.Sessions.Where(s => s.AgentId == agent.Id).ToList();
-            results.Add(IngestAgent(agent, store, sessions, catalog.Problems, () => progress?.Invoke(++done, total, "")));
+            foreach (var agent in agents) stores.Add(openStore(agent.Id));
+            var cursors = options.Full ? null : agents.Select((a, i) => (Stamp: stores[i].ExternalChangeStamp(), Cursors: stores[i].Cursors(a.Id))).ToList();
+            var known = KnownFiles(cursors);
+            _timings.Mark("known files");
+            var catalog = SessionDiscovery.Discover(state, new DiscoveryOptions
+            {
+                IncludeArchived = options.IncludeArchived,
+                AgentId = options.AgentId,
+                IndexReads = indexReads,
+                // None known (a first ingest): every file is probed, and discovery then judges and opens each once.
+                KnownSessionId = known.Count == 0 ? null
+                    : (path, size, modified) => known.TryGetValue(path, out var k) && k.Size == size && k.Modified == modified ? k.SessionId : null,
+            });
+            _timings.Mark("discovery");
+            var total = catalog.Sessions.Count;
+            var done = 0;
+            var results = new List<AgentIngestResult>();
+            for (var i = 0; i < agents.Count; i++)
+            {
+                var (agent, store) = (agents[i], stores[i]);
+                var sessions = catalog.Sessions.Where(s => s.AgentId == agent.Id).ToList();
+                // The cursors read for discovery serve again, unless another process wrote to the store since.
+                var read = cursors?[i] is { } c && c.Stamp == store.ExternalChangeStamp() ? c.Cursors : store.Cursors(agent.Id);
+                results.Add(IngestAgent(agent, store, read, sessions, catalog.Problems, () => progress?.Invoke(++done, total, "")));
+            }
+            return results;
         }
-        return results;
+        finally
+        {
+            foreach (var store in stores) store.Dispose();
+        }
     }
 
-    // The files every store already has a cursor for, unchanged ones need no header probe.
-    private Dictionary<string, (long Size, long Modified, string SessionId)> KnownFiles()
+    // The files the stores already have a cursor for: unchanged ones need no header probe.
+    private static Dictionary<string, (long Size, long Modified, string SessionId)> KnownFiles(List<(long Stamp, IReadOnlyList<SourceCursor> Cursors)>? cursors)
     {
         var known = new Dictionary<string, (long, long, string)>(StringComparer.Ordinal);
-        foreach (var agent in state.Agents)
+        foreach (var c in cursors?.SelectMany(a => a.Cursors) ?? [])
         {
-            if (options.AgentId is { } only && agent.Id != only) continue;
-            using var store = openStore(agent.Id);
-            foreach (var c in store.Cursors(agent.Id))
-            {
-                if (c.Kind != nameof(SessionSourceKind.Sqlite)) known[c.Path] = (c.Size, c.ModifiedTicks, c.SessionId);
-            }
+            if (c.Kind != nameof(SessionSourceKind.Sqlite)) known[c.Path] = (c.Size, c.ModifiedTicks, c.SessionId);
         }
         return known;
     }
 
-    private AgentIngestResult IngestAgent(AgentLayout agent, ILearningStore store, List<SessionInfo> sessions, IReadOnlyList<string> discoveryProblems,
-        Action tick)
+    private AgentIngestResult IngestAgent(AgentLayout agent, ILearningStore store, IReadOnlyList<SourceCursor> storedCursors, List<SessionInfo> sessions,
+        IReadOnlyList<string> discoveryProblems, Action tick)
     {
         var problems = new List<string>();
         var snapshot = WorkspaceSnapshot.Read(state, agent);
         _targets[agent.Id] = snapshot.Targets;
-        var cursors = store.Cursors(agent.Id).ToDictionary(c => c.SessionId, StringComparer.Ordinal);
+        var cursors = storedCursors.ToDictionary(c => c.SessionId, StringComparer.Ordinal);
         var storedFingerprint = store.GetMeta($"workspace:{agent.Id}");
         var workspaceChanged = storedFingerprint != snapshot.Fingerprint;
         // A store from before usage was kept has none: every source is read again once, from the start, to fill it.
@@ -323,6 +333,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
     }
 
     private readonly PhaseTimings _timings = PhaseTimings.FromEnvironment();
+
 
     private ReferenceTargets TargetsFor(SessionInfo session) => _targets[session.AgentId];
 

@@ -16,4 +16,7 @@ public readonly record struct DiscoveryOptions
     /// then opens no unchanged transcript just to read its header again.
     /// </summary>
     public Func<string, long, long, string?>? KnownSessionId { get; init; }
+
+    /// <summary>Index reads already started (<see cref="SessionDiscovery.StartIndexReads"/>), by agent id; null to start them.</summary>
+    public IReadOnlyDictionary<string, Task<SessionIndex>>? IndexReads { get; init; }
 }

@@ -23,21 +23,21 @@ public static class SessionDiscovery
         var indexes = new Dictionary<string, SessionIndex>(StringComparer.Ordinal);
         var problems = new List<string>();
         var agents = state.Agents.Where(a => options.AgentId is not { } only || a.Id == only).ToList();
-        // The session indexes are the slowest part of a re-run on a big install (tens of MB of JSON each, parsed on one
-        // thread): every agent's is read on its own thread from the start, while the agents' files are listed and probed.
-        var indexReads = agents.Select(a => Task.Run(() => SessionIndexReader.Read(a.SessionIndexPath, a.Id, state.Files))).ToList();
+        var indexReads = options.IndexReads ?? StartIndexReads(state, options);
         for (var a = 0; a < agents.Count; a++)
         {
             var agent = agents[a];
-            var index = indexReads[a].GetAwaiter().GetResult();
-            indexes[agent.Id] = index;
-            if (index.Problem is { } problem) problems.Add($"{state.Relative(agent.SessionIndexPath)}: {problem}");
-
+            // Files first: the agent's index is still being parsed meanwhile (its problem is reported first all the same).
+            var firstProblem = problems.Count;
             var sources = new List<SessionSource>();
             AddFiles(state, agent.SessionsDir, agent.Id, options, sources, skipped);
             if (agent.Id == Config.AgentIds.Main)
                 AddFiles(state, Path.Combine(state.Root, "sessions"), agent.Id, options, sources, skipped);
             var windows = AddSqlite(state, agent, sources, skipped, problems);
+
+            var index = indexReads[agent.Id].GetAwaiter().GetResult();
+            indexes[agent.Id] = index;
+            if (index.Problem is { } problem) problems.Insert(firstProblem, $"{state.Relative(agent.SessionIndexPath)}: {problem}");
 
             var lookup = new IndexLookup(index);
             foreach (var group in sources.GroupBy(s => s.SessionId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -48,6 +48,15 @@ public static class SessionDiscovery
         }
         return new SessionCatalog(sessions, skipped, indexes, problems);
     }
+
+    /// <summary>
+    /// Starts parsing every chosen agent's session index, each on its own thread: the slowest part of a re-run on a
+    /// big install (tens of MB of JSON each). A caller with other work to do first (ingest reads its stores' cursors)
+    /// starts them early and hands them over in <see cref="DiscoveryOptions.IndexReads"/>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Task<SessionIndex>> StartIndexReads(StateDirectory state, DiscoveryOptions options = default) =>
+        state.Agents.Where(a => options.AgentId is not { } only || a.Id == only)
+            .ToDictionary(a => a.Id, a => Task.Run(() => SessionIndexReader.Read(a.SessionIndexPath, a.Id, state.Files)), StringComparer.Ordinal);
 
     private static void AddFiles(StateDirectory state, string dir, string agentId, DiscoveryOptions options, List<SessionSource> sources,
         List<SkippedSource> skipped)
