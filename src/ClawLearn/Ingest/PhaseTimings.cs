@@ -5,7 +5,7 @@ namespace ClawLearn.Ingest;
 /// <summary>
 /// With <c>CLAWLEARN_TIMINGS=1</c> in the environment, ingest writes how long each phase took to stderr (wall
 /// time, CPU time of the whole process, and the phase's garbage collections, their pauses and the bytes it
-/// allocated), so a slow ingest can be taken apart without a profiler. Off, it costs one environment lookup.
+/// allocated; the process's peak RSS so far and the GC heap's size after the last collection), so a slow ingest can be taken apart without a profiler. Off, it costs one environment lookup.
 /// </summary>
 internal sealed class PhaseTimings
 {
@@ -28,10 +28,11 @@ internal sealed class PhaseTimings
     public void Mark(string phase)
     {
         if (_watch is null) return;
-        var (wall, cpu) = (_watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime);
+        using var process = Process.GetCurrentProcess();
+        var (wall, cpu) = (_watch.Elapsed, process.TotalProcessorTime);
         var (collections, paused, allocated) = (GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         Console.Error.WriteLine(FormattableString.Invariant(
-            $"timing {phase,-22} {(wall - _wall).TotalSeconds,6:F3} s wall {(cpu - _cpu).TotalSeconds,6:F3} s cpu {collections - _collections,3} gc {(paused - _paused).TotalSeconds,6:F3} s paused {(allocated - _allocated) / 1048576.0,6:F0} MB allocated  (at {wall.TotalSeconds:F3} s)"));
+            $"timing {phase,-22} {(wall - _wall).TotalSeconds,6:F3} s wall {(cpu - _cpu).TotalSeconds,6:F3} s cpu {collections - _collections,3} gc {(paused - _paused).TotalSeconds,6:F3} s paused {(allocated - _allocated) / 1048576.0,6:F0} MB allocated, peak RSS {process.PeakWorkingSet64 / 1048576.0:F0} MB, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MB  (at {wall.TotalSeconds:F3} s)"));
         (_wall, _cpu, _collections, _paused, _allocated) = (wall, cpu, collections, paused, allocated);
     }
 }
