@@ -17,10 +17,12 @@ internal static class WikiCommand
         var vault = VaultOption("Obsidian vault folder to write (created when missing; never inside the state directory or a workspace)");
         var full = new Option<bool>("--full") { Description = "Re-read every source and rewrite every page, ignoring what the manifest and cache remember" };
         var agent = new Option<string?>("--agent") { Description = "Only this agent's sources, or 'all' (default: all)", HelpName = "ID|all" };
+        // Tool and skill pages carry the learning store's posteriors: the same store the learning commands use.
+        var learning = new LearningOptions(env);
         var command = new Command("wiki", "Distil the state directory into an Obsidian wiki: topics from MEMORY.md, projects, tools and skills, a monthly " +
             "journal, sessions per agent and context health; incremental (unchanged sources are not read again), redacted, never a transcript dump")
         {
-            vault, full, agent,
+            vault, full, agent, learning.Db,
         };
         command.SetAction(parse =>
         {
@@ -41,7 +43,10 @@ internal static class WikiCommand
                     return ExitCodes.BadInput;
                 }
             }
-            var options = new WikiOptions(vaultPath, env.Now()) { Full = parse.GetValue(full), AgentId = agentId };
+            var options = new WikiOptions(vaultPath, env.Now())
+            {
+                Full = parse.GetValue(full), AgentId = agentId, LearningStore = learning.ConfiguredDb(parse, state),
+            };
             var result = ProgressReporter.Run(env, "Reading sessions", progress => new WikiBuilder(state, env.Home, options).Run(progress));
             WikiRenderer.Render(env.Out, result);
             return ExitCodes.Ok;

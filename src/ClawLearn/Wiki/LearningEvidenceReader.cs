@@ -12,14 +12,17 @@ namespace ClawLearn.Wiki;
 /// </summary>
 public static class LearningEvidenceReader
 {
-    public static LearningEvidence? Read(string stateRoot, string agentId, LearningConfig config, out string? problem)
+    /// <summary>The agent's evidence, null when there is none; <paramref name="db"/> is the store as <c>--db</c> names it (null: the agent's default file).</summary>
+    public static LearningEvidence? Read(string stateRoot, string agentId, string? db, LearningConfig config, out string? problem)
     {
         problem = null;
-        var path = StorePaths.For(stateRoot, agentId, null);
-        if (!File.Exists(path)) return null;
+        var path = StorePaths.For(stateRoot, agentId, db);
+        if (!LearningStores.Exists(path)) return null;
         try
         {
-            using var store = SqliteLearningStore.Open(path);
+            using var store = LearningStores.Open(path);
+            // A shared store (one file or database for every agent) may hold nothing for this one yet.
+            if (db is not null && store.CountTraces(agentId) == 0 && store.Events(agentId).Count == 0) return null;
             var status = LearningStatus.Compute(store, agentId, config);
             var never = status.NeverReferenced.ToHashSet(StringComparer.Ordinal);
             // Daily-note arms are one per day: years of them would say nothing a page needs.
@@ -30,9 +33,9 @@ public static class LearningEvidenceReader
                 .ToList();
             return new LearningEvidence(status.Runs.TraceCount, arms);
         }
-        catch (Exception e) when (e is StoreException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (Exception e) when (e is StoreException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or IOException)
         {
-            problem = $"learning store {path} not used: {e.Message}";
+            problem = $"learning store {(PostgresUrl.IsPostgres(path) ? PostgresUrl.Redact(path) : path)} not used: {e.Message}";
             return null;
         }
     }

@@ -23,7 +23,7 @@ public sealed class WikiBuilder(StateDirectory state, string home, WikiOptions o
         var cache = CacheFile.Read(vault);
         var cacheMissing = cache.Agents.Count == 0;
         var agents = state.Agents.Where(a => options.AgentId is null || a.Id == options.AgentId).ToList();
-        var read = new WikiReader(state, paths, cache, manifest, full).Read(agents, progress);
+        var read = new WikiReader(state, paths, cache, manifest, full, options.LearningStore).Read(agents, progress);
         problems.AddRange(read.Problems);
         var (reserved, kept) = Names(vault, cache.Pages);
         var plan = PagePlanner.Plan(read.Cache, reserved, kept);

@@ -8,4 +8,10 @@ public readonly record struct WikiOptions(string VaultPath, DateTimeOffset Now)
 
     /// <summary>Only this agent (normalised id); null for every agent.</summary>
     public string? AgentId { get; init; }
+
+    /// <summary>
+    /// The learning store tool and skill pages take their evidence from, as <c>--db</c> names it (a SQLite file, or a
+    /// PostgreSQL URL); null for the default per-agent files under the state directory.
+    /// </summary>
+    public string? LearningStore { get; init; }
 }

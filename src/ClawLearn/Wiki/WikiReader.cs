@@ -13,7 +13,7 @@ namespace ClawLearn.Wiki;
 /// sessions, whose assistant turns and tool calls are read last and only when they changed. <c>openclaw.json</c> gives
 /// agent names and <c>bootstrapMaxChars</c>; credentials are never opened (<see cref="SafeFileAccess"/>).
 /// </summary>
-public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCache previous, Manifest? manifest, bool full)
+public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCache previous, Manifest? manifest, bool full, string? learningStore = null)
 {
     /// <summary>Daily notes this close to the newest one are read first (B7: 30–90 days of active context).</summary>
     public const int RecentDays = 90;
@@ -39,7 +39,7 @@ public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCach
             var memory = docs.FirstOrDefault(d => d.Kind == NoteKind.Memory)?.Outline;
             var projects = ProjectCatalog.Slugs(memory, docs);
             fingerprints[agent.Id] = (new ReferenceTargets(ws.MemorySections, [], _ => null), new ProjectMatcher(projects), Fingerprint(ws, projects));
-            var evidence = LearningEvidenceReader.Read(state.Root, agent.Id, state.Config.Learning, out var problem);
+            var evidence = LearningEvidenceReader.Read(state.Root, agent.Id, learningStore, state.Config.Learning, out var problem);
             if (problem is not null) _problems.Add(problem);
             cache.Agents[agent.Id] = Snapshot(agent, ws, evidence);
         }

@@ -44,4 +44,22 @@ public class StoreSettingsCliTests
         Assert.Equal(2, wrongType.ExitCode);
         Assert.Contains("\"db\" must be a non-empty string", wrongType.Error);
     }
+
+    [Fact]
+    public void The_wiki_takes_its_evidence_from_the_store_the_learning_commands_use()
+    {
+        using var fixture = new FixtureDir();
+        using var temp = new TempDir();
+        var db = temp.Combine("shared.sqlite");
+        string? Env(string name) => name == "CLAWLEARN_DB" ? db : null;
+        Assert.Equal(0, CliRunner.Run(fixture.Home, Env, "ingest", "--state-dir", fixture.Root).ExitCode);
+        var vault = temp.Combine("vault");
+        Assert.Equal(0, CliRunner.Run(fixture.Home, Env, "wiki", "--vault", vault, "--state-dir", fixture.Root).ExitCode);
+        Assert.Matches(@"Beta\(\d+, \d+\), mean 0\.\d\d over \d+ runs", File.ReadAllText(Path.Combine(vault, "entities", "tool-exec.md")));
+        // --db overrides the environment: a store nothing was ingested into gives no evidence, not an error.
+        var other = temp.Combine("vault-other");
+        var empty = CliRunner.Run(fixture.Home, Env, "wiki", "--vault", other, "--db", temp.Combine("none.sqlite"), "--state-dir", fixture.Root);
+        Assert.Equal(0, empty.ExitCode);
+        Assert.Contains("no learning store (run clawlearn ingest)", File.ReadAllText(Path.Combine(other, "entities", "tool-exec.md")));
+    }
 }
