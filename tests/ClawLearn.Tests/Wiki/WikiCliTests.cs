@@ -56,11 +56,11 @@ public class WikiCliTests
         var lint = CliRunner.Run("/nonexistent-home", "wiki", "lint", "--help").Out;
         var root = CliRunner.Run("/nonexistent-home", "--help").Out;
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        foreach (var option in new[] { "--vault", "--full", "--agent" }) Assert.Contains(option, help);
+        foreach (var option in new[] { "--vault", "--full", "--agent", "--db" }) Assert.Contains(option, help);
         Assert.Contains("lint", help);
         Assert.Contains("--vault", lint);
         Assert.Contains("wiki", root);
-        Assert.Contains("| `clawlearn wiki --vault PATH [--full] [--agent ID|all]` |", readme.Replace("\\|", "|"));
+        Assert.Contains("| `clawlearn wiki --vault PATH [--full] [--agent ID|all] [--db FILE|URL]` |", readme.Replace("\\|", "|"));
         Assert.Contains("| `clawlearn wiki lint --vault PATH` |", readme);
     }
 }
