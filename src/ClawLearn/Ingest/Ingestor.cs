@@ -141,7 +141,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         long? rebuiltFrom = null;
         if (rebuild)
         {
-            var metas = store.Cursors(agent.Id).Where(c => c.MetaJson is not null).ToDictionary(c => c.SessionId, c => c.Meta!);
+            var metas = Metas(store, agent.Id, sessions, counts.NotSaved);
             var builder = new TraceBuilder(snapshot.Inventory, options.Learning);
             // When only transcripts grew, the traces before the earliest run that changed are as they were: what a run
             // had depends on the runs before it, not after. They are rebuilt from there on, unless the component
@@ -177,6 +177,23 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             added, changed, removed, store.CountTraces(agent.Id), pending, noTime, workspaceChanged, rebuild, problems) { RebuiltFromMs = rebuiltFrom };
     }
 
+    // Every session's metadata as the store now holds it. For the sessions discovery found, that is what was just written
+    // from them, and they share their index entry's prompt report; deserialising every stored copy instead held a
+    // second set of reports (tens of MB on a 10,000-session install) while the traces were built.
+    private static Dictionary<string, SessionMeta> Metas(ILearningStore store, string agentId, List<SessionInfo> sessions, HashSet<string> notSaved)
+    {
+        var metas = new Dictionary<string, SessionMeta>(StringComparer.Ordinal);
+        foreach (var session in sessions)
+        {
+            if (!notSaved.Contains(session.SessionId)) metas[session.SessionId] = SessionMeta.From(session);
+        }
+        foreach (var cursor in store.Cursors(agentId))
+        {
+            if (cursor.MetaJson is not null && !metas.ContainsKey(cursor.SessionId)) metas[cursor.SessionId] = cursor.Meta!;
+        }
+        return metas;
+    }
+
     /// <summary>Set once the agent's usage rows cover every source ingest has read (stores from before usage lack it).</summary>
     public static string UsageMetaKey(string agentId) => $"usage:{agentId}";
 
@@ -187,6 +204,8 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         public bool MetaChanged;
         /// <summary>Facts written, per session, while the store held none before; null when that does not hold.</summary>
         public List<(string SessionId, IReadOnlyList<RunFacts> Facts)>? Written;
+        /// <summary>Sessions whose cursor (with its metadata) this ingest could not write.</summary>
+        public HashSet<string> NotSaved { get; } = new(StringComparer.Ordinal);
         /// <summary>The earliest time of a run whose facts were replaced, old or new; null when none was.</summary>
         public long? ChangedFrom;
 
@@ -241,6 +260,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         if (read.Problem is { } problem)
         {
             problems.Add(problem);
+            counts.NotSaved.Add(session.SessionId);
             return;
         }
         try
@@ -270,6 +290,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             counts.Written = null; // a write failed part-way: what the store holds is no longer known here
+            counts.NotSaved.Add(session.SessionId);
             problems.Add($"{state.Relative(session.Source.Path)}: not ingested: {e.Message}");
         }
     }
