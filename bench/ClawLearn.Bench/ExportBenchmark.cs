@@ -13,7 +13,7 @@ internal static class ExportBenchmark
         var traces = int.Parse(StreamingBenchmark.Option(args, "--traces", "1000000"), CultureInfo.InvariantCulture);
         var dir = StreamingBenchmark.Option(args, "--dir", Path.Combine(Path.GetTempPath(), "clawlearn-bench"));
         Directory.CreateDirectory(dir);
-        var store = Path.Combine(dir, $"serve-{traces}.sqlite"); // the same generated store as the API load benchmark
+        var store = ServeLoadBenchmark.StorePath(dir, traces); // the same generated store as the API load benchmark
         if (!File.Exists(store)) ServeLoadBenchmark.Generate(store, traces);
         Console.WriteLine($"# Export of {traces:N0} traces ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
         Console.WriteLine();

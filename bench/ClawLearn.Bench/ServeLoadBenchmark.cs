@@ -24,7 +24,7 @@ internal static class ServeLoadBenchmark
         var seconds = double.Parse(StreamingBenchmark.Option(args, "--seconds", "10"), CultureInfo.InvariantCulture);
         var dir = StreamingBenchmark.Option(args, "--dir", Path.Combine(Path.GetTempPath(), "clawlearn-bench"));
         Directory.CreateDirectory(dir);
-        var store = Path.Combine(dir, $"serve-{traces}.sqlite");
+        var store = StorePath(dir, traces);
         if (!File.Exists(store)) Generate(store, traces);
         var state = Path.Combine(dir, "serve-state");
         Directory.CreateDirectory(Path.Combine(state, "agents", "main", "sessions"));
@@ -54,7 +54,8 @@ internal static class ServeLoadBenchmark
         Console.WriteLine("|---|---:|---:|---:|---:|");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         long nextTrace = 0;
-        var baseTime = 1_830_000_000_000L; // after every generated trace: a live gateway posts runs as they finish
+        // After every generated trace, as a live gateway posts runs as they finish: from now on, 100 ms apart.
+        var baseTime = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var routes = new (string Name, Func<Task<HttpResponseMessage>> Send)[]
         {
             ("GET summary", () => http.GetAsync(Prefix + "summary")),
@@ -62,7 +63,7 @@ internal static class ServeLoadBenchmark
             ("POST traces", () =>
             {
                 var n = Interlocked.Increment(ref nextTrace);
-                var json = JsonSerializer.Serialize(Trace(n, baseTime + n * 1000, new Random((int)n)) with { TraceId = $"tr_live_{n}" }, LearningJsonContext.Default.RunTrace);
+                var json = JsonSerializer.Serialize(Trace(n, baseTime + n * 100, new Random((int)n)) with { TraceId = $"tr_live_{n}" }, LearningJsonContext.Default.RunTrace);
                 var content = new StringContent(json, Encoding.UTF8);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 return http.PostAsync(Prefix + "traces", content);
@@ -94,8 +95,9 @@ internal static class ServeLoadBenchmark
             {
                 var begin = Stopwatch.GetTimestamp();
                 using var response = await send();
-                await response.Content.ReadAsByteArrayAsync();
-                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"status {(int)response.StatusCode}");
+                var body = await response.Content.ReadAsByteArrayAsync();
+                if (!response.IsSuccessStatusCode)
+                    throw new InvalidOperationException($"status {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
                 mine.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
             }
         })).ToArray();
@@ -107,6 +109,15 @@ internal static class ServeLoadBenchmark
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * p))];
 
+    /// <summary>
+    /// The generated store, made once and reused (the export benchmark reads it too). v2: its history ends in the past
+    /// (live traces are posted at the present time, which the API requires to be at most a day ahead).
+    /// </summary>
+    internal static string StorePath(string dir, int traces) => Path.Combine(dir, $"serve-v2-{traces}.sqlite");
+
+    // 2023-11-14: a million runs a minute apart end in 2025-10, before any live trace.
+    private const long GeneratedStart = 1_700_000_000_000L;
+
     /// <summary>A store of synthetic traces: a run a minute, 12 of 300 arms each, a few referenced.</summary>
     internal static void Generate(string path, int count)
     {
@@ -117,7 +128,7 @@ internal static class ServeLoadBenchmark
         using (var store = SqliteLearningStore.Open(partial))
         {
             var random = new Random(11);
-            store.SyncTraces("main", Enumerable.Range(0, count).Select(i => Trace(i, 1_767_225_600_000L + i * 60_000L, random)));
+            store.SyncTraces("main", Enumerable.Range(0, count).Select(i => Trace(i, GeneratedStart + i * 60_000L, random)));
         }
         File.Move(partial, path);
         Console.Error.WriteLine($"generated in {watch.Elapsed.TotalSeconds:F0} s");
