@@ -327,9 +327,8 @@ public sealed class PostgresLearningStore : ILearningStore
                 while (reader.Read()) existing[reader.GetString(0)] = TraceDigest.Of(reader.GetFieldValue<byte[]>(1));
             }
             var writes = new List<NpgsqlBatchCommand>();
-            foreach (var trace in traces)
+            foreach (var (trace, bytes) in EncodedTraces.Pipelined(traces, Arms(), Encode))
             {
-                var bytes = Encode(trace);
                 if (existing.Remove(trace.TraceId, out var old))
                 {
                     if (old == TraceDigest.Of(bytes)) continue;

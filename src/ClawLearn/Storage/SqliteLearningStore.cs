@@ -211,18 +211,6 @@ public sealed class SqliteLearningStore : ILearningStore
     // a time (bounded memory), and the results keep their order.
     private const int JsonChunk = 4096;
 
-    // Traces are far bigger than run facts (a run can offer a hundred arms or more), so they are encoded in smaller
-    // chunks: two chunks are alive at once.
-    private const int TraceChunk = 256;
-
-    // Encoded on other threads; a trace with an arm the store has not numbered yet comes back null and is encoded on
-    // this thread, which registers the arm.
-    private Task<byte[]?[]> EncodeLater(RunTrace[] chunk)
-    {
-        var arms = Arms();
-        return Task.Run(() => InParallel(chunk, trace => TraceCodec.Encode(trace, arms)));
-    }
-
     private static TOut[] InParallel<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> convert)
     {
         var results = new TOut[items.Count];
@@ -271,28 +259,18 @@ public sealed class SqliteLearningStore : ILearningStore
                 while (reader.Read()) existing[reader.GetString(0)] = TraceDigest.Of(reader.GetFieldValue<byte[]>(1));
             }
             var upsert = Statement("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, origin, trace) VALUES (?1, ?2, ?3, 'ingest', ?4)");
-            // The next chunk is encoded (on the other cores) while this one is inserted.
-            using var chunks = traces.Chunk(TraceChunk).GetEnumerator();
-            var pending = chunks.MoveNext() ? (Chunk: chunks.Current, Bytes: EncodeLater(chunks.Current)) : default;
-            while (pending.Chunk is { } chunk)
+            foreach (var (trace, bytes) in EncodedTraces.Pipelined(traces, Arms(), Encode))
             {
-                var encoded = pending.Bytes.GetAwaiter().GetResult();
-                pending = chunks.MoveNext() ? (chunks.Current, EncodeLater(chunks.Current)) : default;
-                for (var k = 0; k < chunk.Length; k++)
+                if (existing.Remove(trace.TraceId, out var old))
                 {
-                    var trace = chunk[k];
-                    var bytes = encoded[k] ?? Encode(trace);
-                    if (existing.Remove(trace.TraceId, out var old))
-                    {
-                        if (old == TraceDigest.Of(bytes)) continue;
-                        changed++;
-                    }
-                    else
-                    {
-                        added++;
-                    }
-                    upsert.Text(1, trace.TraceId).Text(2, agentId).Integer(3, trace.Timestamp).Blob(4, bytes).Run();
+                    if (old == TraceDigest.Of(bytes)) continue;
+                    changed++;
                 }
+                else
+                {
+                    added++;
+                }
+                upsert.Text(1, trace.TraceId).Text(2, agentId).Integer(3, trace.Timestamp).Blob(4, bytes).Run();
             }
             using var delete = Command("DELETE FROM traces WHERE trace_id = $id");
             var p = delete.Parameters.Add("$id", SqliteType.Text);
