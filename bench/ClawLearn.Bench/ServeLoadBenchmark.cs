@@ -41,6 +41,7 @@ internal static class ServeLoadBenchmark
         foreach (var a in new[] { server, "serve", "--state-dir", state, "--db", copy, "--port", port.ToString(CultureInfo.InvariantCulture) }) start.ArgumentList.Add(a);
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
+        using var stopServer = new KillOnExit(process); // a failed measurement must not leave the server running
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
         process.BeginErrorReadLine();
         string? line;
@@ -82,6 +83,16 @@ internal static class ServeLoadBenchmark
         Console.WriteLine($"server start-up (load {traces:N0} traces into memory): {startup.TotalSeconds:F1} s; RSS after start {rssAfterStart:F0} MB; peak RSS {peak:F0} MB");
         Console.WriteLine("target: GET summary p99 ≤ 10 ms");
         return 0;
+    }
+
+    private sealed class KillOnExit(Process process) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (process.HasExited) return;
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
     }
 
     private static (double Rate, double[] Latencies) Drive(Func<Task<HttpResponseMessage>> send, int clients, TimeSpan duration)
