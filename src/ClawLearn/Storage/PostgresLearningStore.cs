@@ -326,18 +326,10 @@ public sealed class PostgresLearningStore : ILearningStore
             {
                 while (reader.Read()) existing[reader.GetString(0)] = TraceDigest.Of(reader.GetFieldValue<byte[]>(1));
             }
+            var sync = new TraceChanges(existing);
             var writes = new List<NpgsqlBatchCommand>();
-            foreach (var (trace, bytes) in EncodedTraces.Pipelined(traces, Arms(), Encode))
+            foreach (var (trace, bytes) in sync.ToWrite(EncodedTraces.Pipelined(traces, Arms(), Encode)))
             {
-                if (existing.Remove(trace.TraceId, out var old))
-                {
-                    if (old == TraceDigest.Of(bytes)) continue;
-                    changed++;
-                }
-                else
-                {
-                    added++;
-                }
                 writes.Add(BatchCommand(
                     """
                     INSERT INTO traces(trace_id, agent_id, timestamp, origin, trace) VALUES (@id, @a, @t, 'ingest', @b)
@@ -345,13 +337,13 @@ public sealed class PostgresLearningStore : ILearningStore
                     """, ("id", trace.TraceId), ("a", agentId), ("t", trace.Timestamp), ("b", bytes)));
                 if (writes.Count >= BatchSize) Flush(writes);
             }
-            foreach (var gone in existing.Keys)
+            foreach (var gone in sync.Removed)
             {
                 writes.Add(BatchCommand("DELETE FROM traces WHERE trace_id = @id", ("id", gone)));
-                removed++;
                 if (writes.Count >= BatchSize) Flush(writes);
             }
             Flush(writes);
+            (added, changed, removed) = (sync.Added, sync.Changed, sync.Removed.Count);
         });
         return (added, changed, removed);
     }

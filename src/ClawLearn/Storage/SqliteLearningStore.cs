@@ -258,28 +258,18 @@ public sealed class SqliteLearningStore : ILearningStore
             {
                 while (reader.Read()) existing[reader.GetString(0)] = TraceDigest.Of(reader.GetFieldValue<byte[]>(1));
             }
+            var sync = new TraceChanges(existing);
             var upsert = Statement("INSERT OR REPLACE INTO traces(trace_id, agent_id, timestamp, origin, trace) VALUES (?1, ?2, ?3, 'ingest', ?4)");
-            foreach (var (trace, bytes) in EncodedTraces.Pipelined(traces, Arms(), Encode))
-            {
-                if (existing.Remove(trace.TraceId, out var old))
-                {
-                    if (old == TraceDigest.Of(bytes)) continue;
-                    changed++;
-                }
-                else
-                {
-                    added++;
-                }
+            foreach (var (trace, bytes) in sync.ToWrite(EncodedTraces.Pipelined(traces, Arms(), Encode)))
                 upsert.Text(1, trace.TraceId).Text(2, agentId).Integer(3, trace.Timestamp).Blob(4, bytes).Run();
-            }
             using var delete = Command("DELETE FROM traces WHERE trace_id = $id");
             var p = delete.Parameters.Add("$id", SqliteType.Text);
-            foreach (var gone in existing.Keys)
+            foreach (var gone in sync.Removed)
             {
                 p.Value = gone;
                 delete.ExecuteNonQuery();
-                removed++;
             }
+            (added, changed, removed) = (sync.Added, sync.Changed, sync.Removed.Count);
         });
         return (added, changed, removed);
     }
