@@ -141,21 +141,16 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         long? rebuiltFrom = null;
         if (rebuild)
         {
-            var metas = Metas(store, agent.Id, sessions, counts.NotSaved);
-            var builder = new TraceBuilder(snapshot.Inventory, options.Learning);
+            var metas = Metas(cursors, sessions, counts.NotSaved);
+            var built = new TraceBuilder(snapshot.Inventory, options.Learning)
+                .Build(FactsInStoreOrder(store, agent.Id, counts.Written), id => metas.GetValueOrDefault(id));
             // When only transcripts grew, the traces before the earliest run that changed are as they were: what a run
             // had depends on the runs before it, not after. They are rebuilt from there on, unless the component
             // costs the session reports give (which every trace carries) changed too.
-            long? from = everything ? null : counts.ChangedFrom ?? long.MaxValue;
-            var built = builder.Build(FactsInStoreOrder(store, agent.Id, counts.Written), id => metas.GetValueOrDefault(id), from);
             var costsKey = $"costs:{agent.Id}";
-            if (from is not null && store.GetMeta(costsKey) != built.CostKey)
-            {
-                from = null;
-                built = builder.Build(FactsInStoreOrder(store, agent.Id, counts.Written), id => metas.GetValueOrDefault(id));
-            }
+            long? from = everything || store.GetMeta(costsKey) != built.CostKey ? null : counts.ChangedFrom ?? long.MaxValue;
             _timings.Mark("build traces");
-            (added, changed, removed) = store.SyncTraces(agent.Id, built.Traces, from);
+            (added, changed, removed) = store.SyncTraces(agent.Id, built.TracesFrom(from), from);
             _timings.Mark("store traces");
             (pending, noTime, rebuiltFrom) = (built.Pending, built.SkippedNoTime, from);
             store.SetMeta(costsKey, built.CostKey);
@@ -179,15 +174,16 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
 
     // Every session's metadata as the store now holds it. For the sessions discovery found, that is what was just written
     // from them, and they share their index entry's prompt report; deserialising every stored copy instead held a
-    // second set of reports (tens of MB on a 10,000-session install) while the traces were built.
-    private static Dictionary<string, SessionMeta> Metas(ILearningStore store, string agentId, List<SessionInfo> sessions, HashSet<string> notSaved)
+    // second set of reports (tens of MB on a 10,000-session install) while the traces were built. The others keep
+    // what their cursor, as read at the start of this ingest, holds: this ingest wrote none of them.
+    private static Dictionary<string, SessionMeta> Metas(Dictionary<string, SourceCursor> cursors, List<SessionInfo> sessions, HashSet<string> notSaved)
     {
         var metas = new Dictionary<string, SessionMeta>(StringComparer.Ordinal);
         foreach (var session in sessions)
         {
             if (!notSaved.Contains(session.SessionId)) metas[session.SessionId] = SessionMeta.From(session);
         }
-        foreach (var cursor in store.Cursors(agentId))
+        foreach (var cursor in cursors.Values)
         {
             if (cursor.MetaJson is not null && !metas.ContainsKey(cursor.SessionId)) metas[cursor.SessionId] = cursor.Meta!;
         }
@@ -354,7 +350,6 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
     }
 
     private readonly PhaseTimings _timings = PhaseTimings.FromEnvironment();
-
 
     private ReferenceTargets TargetsFor(SessionInfo session) => _targets[session.AgentId];
 

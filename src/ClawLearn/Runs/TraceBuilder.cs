@@ -15,13 +15,19 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
     /// The traces (made lazily, as they are consumed), the runs skipped, and <see cref="CostKey"/>: a digest of the
     /// component costs taken from session reports, which every trace's arms carry.
     /// </summary>
-    public sealed record Result(IEnumerable<RunTrace> Traces, int SkippedNoTime, int Pending, string CostKey);
+    public sealed class Result(int skippedNoTime, int pending, string costKey, Func<long?, IEnumerable<RunTrace>> tracesFrom)
+    {
+        public int SkippedNoTime => skippedNoTime;
+        public int Pending => pending;
+        public string CostKey => costKey;
+        public IEnumerable<RunTrace> Traces => tracesFrom(null);
 
-    /// <summary>
-    /// Builds the traces of <paramref name="facts"/> (all of an agent's runs: what a run had depends on the runs
-    /// before it). With <paramref name="fromTimestamp"/>, only the traces at or after that time are made.
-    /// </summary>
-    public Result Build(IEnumerable<RunFacts> facts, Func<string, SessionMeta?> sessions, long? fromTimestamp = null)
+        /// <summary>Only the traces at or after <paramref name="fromTimestamp"/> (all of them for null).</summary>
+        public IEnumerable<RunTrace> TracesFrom(long? fromTimestamp) => tracesFrom(fromTimestamp);
+    }
+
+    /// <summary>Prepares the traces of <paramref name="facts"/>: all of an agent's runs, since what a run had depends on the runs before it.</summary>
+    public Result Build(IEnumerable<RunFacts> facts, Func<string, SessionMeta?> sessions)
     {
         var timed = new List<(RunFacts Facts, long Timestamp)>();
         int noTime = 0, pending = 0;
@@ -57,11 +63,14 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
         }
         // What a run had depends on history only through the tools and skills known by then, a prefix of the final
         // lists (they only grow): with that recorded, the traces themselves are independent and built in parallel.
-        var first = fromTimestamp is { } from ? runs.FindIndex(r => r.Timestamp >= from) : 0;
-        if (first < 0) first = runs.Count;
-        var traces = InParallelChunks(runs.Count - first, i => Trace(runs[first + i].Facts, runs[first + i].TraceId, runs[first + i].Timestamp,
-            metas[first + i], knownTools.Take(known[first + i].Tools), knownSkills.Take(known[first + i].Skills), toolCosts, skillCosts));
-        return new Result(traces, noTime, pending, CostKey(toolCosts, skillCosts));
+        IEnumerable<RunTrace> TracesFrom(long? fromTimestamp)
+        {
+            var first = fromTimestamp is { } from ? runs.FindIndex(r => r.Timestamp >= from) : 0;
+            if (first < 0) first = runs.Count;
+            return InParallelChunks(runs.Count - first, i => Trace(runs[first + i].Facts, runs[first + i].TraceId, runs[first + i].Timestamp,
+                metas[first + i], knownTools.Take(known[first + i].Tools), knownSkills.Take(known[first + i].Skills), toolCosts, skillCosts));
+        }
+        return new Result(noTime, pending, CostKey(toolCosts, skillCosts), TracesFrom);
     }
 
     // Traces are made as they are consumed, a chunk at a time on every core: a run can offer a hundred arms or more
