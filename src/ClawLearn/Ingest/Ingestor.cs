@@ -26,7 +26,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
     /// <summary>Ingests every agent (or the one asked for); <paramref name="progress"/> gets (done, total, session).</summary>
     public IReadOnlyList<AgentIngestResult> Run(Action<int, int, string>? progress = null)
     {
-        var agents = state.Agents.Where(a => options.AgentId is not { } only || a.Id == only).ToList();
+        var agents = state.AgentsOrOnly(options.AgentId);
         // The session indexes are parsed while the stores' cursors are read.
         var indexReads = SessionDiscovery.StartIndexReads(state, new DiscoveryOptions { AgentId = options.AgentId });
         var stores = new List<ILearningStore>();

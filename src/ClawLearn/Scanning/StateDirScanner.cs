@@ -20,9 +20,8 @@ public static class StateDirScanner
         long lines = 0, dropped = 0, skippedTotal = 0;
         var done = 0;
         using var reader = new SessionReader(state.Files, lineOptions);
-        foreach (var agent in state.Agents)
+        foreach (var agent in state.AgentsOrOnly(options.AgentId))
         {
-            if (options.AgentId is { } only && agent.Id != only) continue;
             var sessions = catalog.Sessions.Where(s => s.AgentId == agent.Id).ToList();
             long turns = 0, userTurns = 0;
             long? first = null, last = null;

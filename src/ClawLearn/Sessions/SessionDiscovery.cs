@@ -22,7 +22,7 @@ public static class SessionDiscovery
         var skipped = new List<SkippedSource>();
         var indexes = new Dictionary<string, SessionIndex>(StringComparer.Ordinal);
         var problems = new List<string>();
-        var agents = state.Agents.Where(a => options.AgentId is not { } only || a.Id == only).ToList();
+        var agents = state.AgentsOrOnly(options.AgentId);
         var indexReads = options.IndexReads ?? StartIndexReads(state, options);
         for (var a = 0; a < agents.Count; a++)
         {
@@ -55,7 +55,7 @@ public static class SessionDiscovery
     /// starts them early and hands them over in <see cref="DiscoveryOptions.IndexReads"/>.
     /// </summary>
     public static IReadOnlyDictionary<string, Task<SessionIndex>> StartIndexReads(StateDirectory state, DiscoveryOptions options = default) =>
-        state.Agents.Where(a => options.AgentId is not { } only || a.Id == only)
+        state.AgentsOrOnly(options.AgentId)
             .ToDictionary(a => a.Id, a => Task.Run(() => SessionIndexReader.Read(a.SessionIndexPath, a.Id, state.Files)), StringComparer.Ordinal);
 
     private static void AddFiles(StateDirectory state, string dir, string agentId, DiscoveryOptions options, List<SessionSource> sources,

@@ -39,6 +39,9 @@ public sealed class StateDirectory
 
     public AgentLayout? Agent(string id) => Agents.FirstOrDefault(a => a.Id == AgentIds.Normalize(id));
 
+    /// <summary>Every agent, or only the one with id <paramref name="only"/> (already normalised) when it is given.</summary>
+    public IReadOnlyList<AgentLayout> AgentsOrOnly(string? only) => only is null ? Agents : Agents.Where(a => a.Id == only).ToList();
+
     /// <summary>Reads an agent's workspace (bootstrap files, MEMORY.md sections, daily notes).</summary>
     public AgentWorkspace ReadWorkspace(AgentLayout agent) =>
         WorkspaceReader.Read(agent.WorkspacePath, Config.BootstrapMaxChars, Files);
