@@ -1,7 +1,10 @@
 namespace ClawLearn.Learning;
 
-/// <summary>One arm of a run: was it in the prompt, did the run use it, what did it cost (trace-contract 6).</summary>
-public sealed record ArmOutcome(string ArmId, bool Included, bool Referenced, int TokenCost);
+/// <summary>
+/// One arm of a run: was it in the prompt, did the run use it, what did it cost (trace-contract 6). A value: a run
+/// offers a hundred arms or more, and an agent's history has tens of thousands of runs.
+/// </summary>
+public readonly record struct ArmOutcome(string ArmId, bool Included, bool Referenced, int TokenCost);
 
 /// <summary>Token usage summed over a run's assistant turns.</summary>
 public sealed record TraceUsage(long Input, long Output, long CacheRead, long CacheWrite, long Total);

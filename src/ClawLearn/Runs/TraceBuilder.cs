@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ClawLearn.Learning;
 using ClawLearn.Sessions;
 using ClawLearn.Workspace;
@@ -68,7 +69,7 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
             var first = fromTimestamp is { } from ? runs.FindIndex(r => r.Timestamp >= from) : 0;
             if (first < 0) first = runs.Count;
             return InParallelChunks(runs.Count - first, i => Trace(runs[first + i].Facts, runs[first + i].TraceId, runs[first + i].Timestamp,
-                metas[first + i], knownTools.Take(known[first + i].Tools), knownSkills.Take(known[first + i].Skills), toolCosts, skillCosts));
+                metas[first + i], knownTools.First(known[first + i].Tools), knownSkills.First(known[first + i].Skills), toolCosts, skillCosts));
         }
         return new Result(noTime, pending, CostKey(toolCosts, skillCosts), TracesFrom);
     }
@@ -93,10 +94,13 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
         return results;
     }
 
-    private RunTrace Trace(RunFacts f, string traceId, long timestamp, SessionMeta? meta, IEnumerable<(string Name, string ArmId)> tools,
-        IEnumerable<(string Name, string ArmId)> skills, Dictionary<string, int> toolCosts, Dictionary<string, int> skillCosts)
+    private RunTrace Trace(RunFacts f, string traceId, long timestamp, SessionMeta? meta, ReadOnlySpan<(string Name, string ArmId)> tools,
+        ReadOnlySpan<(string Name, string ArmId)> skills, Dictionary<string, int> toolCosts, Dictionary<string, int> skillCosts)
     {
-        var arms = new List<ArmOutcome>();
+        var subagent = meta?.IsSubagent == true;
+        // Sized once: at most every tool, skill, bootstrap file, MEMORY.md section and the two daily notes.
+        var arms = new List<ArmOutcome>(tools.Length + skills.Length + inventory.BootstrapFiles.Count
+            + (subagent ? 0 : inventory.MemorySections.Count + 2));
         var reportTools = meta?.Report?.ToolSchemaChars;
         foreach (var (tool, armId) in tools)
         {
@@ -110,7 +114,6 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
                 skillCosts.TryGetValue(skill, out var cost) ? cost : config.SkillTokenEstimate));
         }
 
-        var subagent = meta?.IsSubagent == true;
         long promptChars = 0;
         foreach (var file in inventory.BootstrapFiles)
         {
@@ -180,7 +183,8 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
             if (_names.Add(name)) _list.Add((name, armId(name)));
         }
 
-        public IEnumerable<(string Name, string ArmId)> Take(int count) => _list.Take(count);
+        /// <summary>The first <paramref name="count"/> known (the list only grows, so they stay as they are).</summary>
+        public ReadOnlySpan<(string Name, string ArmId)> First(int count) => CollectionsMarshal.AsSpan(_list)[..count];
     }
 
     private static int Ceil4(long chars) => (int)((chars + 3) / 4);

@@ -26,7 +26,8 @@ public static class RecordedTraces
         if (trace.Arms is null) return (null, "arms (array) is required");
         foreach (var arm in trace.Arms)
         {
-            if (arm is null) return (null, "arms must not contain null");
+            // A null in the array fails deserialisation already (an arm is a value); a missing armId does not.
+            if (arm.ArmId is null) return (null, "every arm needs an armId (string)");
             if (ArmId.Parse(arm.ArmId) is null) return (null, $"arm id '{arm.ArmId}' is not type:category:id with a known type (tool, skill, file, memory)");
             if (arm.TokenCost < 0) return (null, $"arm '{arm.ArmId}' has a negative tokenCost");
         }

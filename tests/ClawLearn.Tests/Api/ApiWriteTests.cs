@@ -169,6 +169,8 @@ public sealed class ApiWriteTests : IDisposable
     [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000000}", "arms")]
     [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000000,\"arms\":[{\"armId\":\"bogus\",\"included\":true,\"referenced\":true,\"tokenCost\":1}]}", "bogus")]
     [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000000,\"arms\":[{\"armId\":\"tool:web:x\",\"included\":true,\"referenced\":true,\"tokenCost\":-1}]}", "tokenCost")]
+    [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000000,\"arms\":[null]}", "not a trace")]
+    [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000000,\"arms\":[{\"included\":true,\"referenced\":true,\"tokenCost\":1}]}", "armId")]
     [InlineData("{\"traceId\":5}", "not a trace")]
     [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000,\"arms\":[]}", "from 2000-01-01")]
     [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":9000000000000000,\"arms\":[]}", "a day from now")]
