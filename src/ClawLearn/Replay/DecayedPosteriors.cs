@@ -13,17 +13,7 @@ public static class DecayedPosteriors
     public static IReadOnlyList<Posterior> Compute(IEnumerable<RunTrace> tracesInOrder, IEnumerable<LearningEvent> events, LearningConfig config, long now)
     {
         var beliefs = new ArmBeliefs(config, config.DecayHalfLifeDays);
-        TimeOrder.Apply(tracesInOrder, events, beliefs.Apply, trace =>
-        {
-            var observes = ObservationGuard.Observes(trace);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var arm in trace.Arms)
-            {
-                if (!seen.Add(arm.ArmId)) continue;
-                if (observes && arm.Included) beliefs.Observe(arm.ArmId, arm.Referenced ? 1 : 0, trace.Timestamp);
-                else beliefs.Get(arm.ArmId, trace.Timestamp); // known from its first appearance, at its prior
-            }
-        });
+        TimeOrder.Apply(tracesInOrder, events, beliefs.Apply, beliefs.Apply);
         return beliefs.Known.Select(id => beliefs.Get(id, now)).OrderByDescending(p => p.Mean).ThenBy(p => p.ArmId, StringComparer.Ordinal).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using ClawLearn.Learning;
+using ClawLearn.Replay;
 using ClawLearn.Selection;
 using ClawLearn.Status;
 using ClawLearn.Storage;
@@ -31,6 +32,8 @@ public sealed class LiveLearning : IDisposable
         public readonly ArmUsage Arms = new();
         public readonly HourlyTokens Tokens = new();
         public readonly ConvergenceHistory Convergence = new();
+        /// <summary>With a half-life set, the evidence decayed as <c>select</c> and <c>simulate</c> use it; else null.</summary>
+        public readonly ArmBeliefs? Decayed = config.DecayHalfLifeDays is null ? null : new ArmBeliefs(config, config.DecayHalfLifeDays);
         /// <summary>The sorted posterior list, cached between writes; every write clears it.</summary>
         public IReadOnlyList<PosteriorView>? PosteriorViews;
     }
@@ -117,6 +120,7 @@ public sealed class LiveLearning : IDisposable
                 if (late) PatchHistory(_view, trace);
                 if (late) posteriors.ApplyLate(trace);
                 else posteriors.Apply(trace);
+                _view.Decayed?.Apply(trace); // in or out of order alike (see ArmBeliefs)
                 updated = AfterTrace(_view, trace, recordConvergence: !late);
             }
             else if (write == TraceWrite.Changed)
@@ -139,6 +143,7 @@ public sealed class LiveLearning : IDisposable
             var e = new LearningEvent(0, LearningEventKind.Reward, EventTime(), [armId], reward, reason);
             e = e with { Id = _store.AddEvent(AgentId, e) };
             _view.Posteriors.Apply(e);
+            _view.Decayed?.Apply(e);
             var p = _view.Posteriors.Find(armId)!;
             _view.Convergence.Record(armId, e.TimestampMs, p.Alpha, p.Beta);
             _view.PosteriorViews = null;
@@ -164,15 +169,25 @@ public sealed class LiveLearning : IDisposable
 
     /// <summary>
     /// A selection for the next run from <paramref name="arms"/> (the agent's current inventory when null; reading it
-    /// may touch the store, so it runs under the lock), under
-    /// the configured budget unless <paramref name="budget"/> is given.
+    /// may touch the store, so it runs under the lock), under the configured budget unless <paramref name="budget"/>
+    /// is given. With a half-life set, it draws from evidence decayed to now, as the <c>select</c> command does.
     /// </summary>
     public (SelectionResult Result, IReadOnlyList<SelectionArm> Arms) Select(IReadOnlyList<SelectionArm>? arms, int? budget, Random random, bool propensities)
     {
         var config = budget is { } b ? Config with { TokenBudget = b } : Config;
         var options = SelectionOptions.From(config) with { PropensityRounds = propensities ? 2000 : 0 };
-        var (inventory, posteriors) = Read(v => (arms ?? _currentInventory?.Invoke(_store) ?? [], v.Posteriors.Posteriors().ToDictionary(p => p.ArmId)));
+        var (inventory, posteriors) = Read(v => (arms ?? _currentInventory?.Invoke(_store) ?? [], SelectionPosteriors(v)));
         return (ThompsonSelector.Select(inventory, posteriors, options, random), inventory);
+    }
+
+    /// <summary>The posteriors a selection now draws from: decayed to the server's clock when a half-life is set.</summary>
+    internal Dictionary<string, Posterior> SelectionPosteriors() => Read(SelectionPosteriors);
+
+    private Dictionary<string, Posterior> SelectionPosteriors(View v)
+    {
+        if (v.Decayed is not { } decayed) return v.Posteriors.Posteriors().ToDictionary(p => p.ArmId);
+        var now = NowMs;
+        return decayed.Known.ToDictionary(id => id, id => decayed.Peek(id, now), StringComparer.Ordinal);
     }
 
     private T Read<T>(Func<View, T> read)
@@ -197,6 +212,7 @@ public sealed class LiveLearning : IDisposable
         TimeOrder.Apply(_store.TracesInTimeOrder(AgentId), _store.Events(AgentId), e => ApplyEvent(view, e), trace =>
         {
             view.Posteriors.Apply(trace);
+            view.Decayed?.Apply(trace);
             AfterTrace(view, trace, recordConvergence: true);
         });
         _view = view;
@@ -206,6 +222,7 @@ public sealed class LiveLearning : IDisposable
     private static void ApplyEvent(View view, LearningEvent e)
     {
         view.Posteriors.Apply(e);
+        view.Decayed?.Apply(e);
         foreach (var armId in e.ArmIds.Count == 0 ? view.Posteriors.ArmIds : e.ArmIds)
         {
             if (view.Posteriors.Find(armId) is { } p) view.Convergence.Record(armId, e.TimestampMs, p.Alpha, p.Beta);
