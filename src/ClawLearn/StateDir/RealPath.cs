@@ -9,22 +9,30 @@ internal static class RealPath
 {
     private const int MaxLinks = 40; // the same bound the kernel uses against link loops
     private const int CacheLimit = 4096;
+    // How long a folder's resolution is trusted. Long enough that an ingest resolves each folder of its thousands of
+    // files about once; short enough that a long-running server notices a folder that became a link (to somewhere
+    // the privacy boundary forbids) within seconds instead of never.
+    internal const long CacheMs = 2_000;
 
-    // Folders are resolved once per process: ingest opens thousands of files in a handful of folders.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Folders = new(StringComparer.Ordinal);
+    // Folders are resolved once per CacheMs: ingest opens thousands of files in a handful of folders.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Real, long At)> Folders = new(StringComparer.Ordinal);
 
-    public static string Resolve(string path)
+    public static string Resolve(string path) => Resolve(path, Environment.TickCount64);
+
+    /// <summary>As <see cref="Resolve(string)"/>, at a given time in milliseconds (<see cref="Environment.TickCount64"/>'s clock).</summary>
+    internal static string Resolve(string path, long nowMs)
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full);
         if (folder is null) return ResolveUncached(full);
-        if (!Folders.TryGetValue(folder, out var realFolder))
+        if (!Folders.TryGetValue(folder, out var cached) || nowMs - cached.At >= CacheMs || nowMs < cached.At)
         {
-            realFolder = ResolveUncached(folder);
-            if (Folders.Count < CacheLimit) Folders[folder] = realFolder;
+            cached = (ResolveUncached(folder), nowMs);
+            if (Folders.Count < CacheLimit || Folders.ContainsKey(folder)) Folders[folder] = cached;
+            else Folders.Clear(); // full of folders nobody asked about lately: start again
         }
         var name = Path.GetFileName(full);
-        var candidate = Path.Combine(realFolder, name);
+        var candidate = Path.Combine(cached.Real, name);
         return LinkTarget(candidate) is null ? candidate : ResolveUncached(candidate);
     }
 

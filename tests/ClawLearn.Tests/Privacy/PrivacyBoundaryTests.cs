@@ -34,6 +34,24 @@ public class PrivacyBoundaryTests
         Assert.Contains(reason, PrivacyBoundary.ForbiddenReason(root, Path.Combine(root, relative)));
     }
 
+    // A long-running server must notice when a folder it resolved becomes a link (say, to the credentials folder):
+    // a folder's resolution is cached for a couple of seconds only.
+    [Fact]
+    public void A_folder_that_became_a_link_is_followed_once_its_cached_resolution_expires()
+    {
+        using var temp = new TempDir("clawlearn-realpath");
+        Directory.CreateDirectory(temp.Combine("sessions"));
+        Directory.CreateDirectory(temp.Combine("credentials"));
+        var file = temp.Combine("sessions", "a.jsonl");
+        var t0 = Environment.TickCount64 + 1_000_000; // a clock of the test's own, ahead of anything cached so far
+        Assert.Equal(file, RealPath.Resolve(file, t0));
+
+        Directory.Move(temp.Combine("sessions"), temp.Combine("sessions-old"));
+        File.CreateSymbolicLink(temp.Combine("sessions"), temp.Combine("credentials"));
+        Assert.Equal(file, RealPath.Resolve(file, t0 + 100)); // still the cached answer
+        Assert.Equal(temp.Combine("credentials", "a.jsonl"), RealPath.Resolve(file, t0 + RealPath.CacheMs));
+    }
+
     [Theory]
     [InlineData("openclaw.json")]
     [InlineData("agents/main/sessions/sessions.json")]
