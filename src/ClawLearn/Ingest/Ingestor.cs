@@ -263,18 +263,11 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         {
             store.InTransaction(() =>
             {
-                // The runs read again replace the stored ones from FromIndex up to the last the cursor knew: their traces'
-                // times and the new runs' times bound where traces can change.
-                if (counts.Written is null && before is not null && before.NextUserIndex >= read.FromIndex)
-                {
-                    var replaced = Enumerable.Range(read.FromIndex, before.NextUserIndex - read.FromIndex + 1)
-                        .Select(k => TraceIds.TraceId(session.AgentId, read.SessionId, k)).ToList();
-                    counts.Changed(store.EarliestTraceTime(replaced));
-                }
-                foreach (var f in read.Facts) counts.Changed(f.Timestamp);
+                // Traces can change from the earliest run whose facts changed on: one added, removed or read again
+                // differently (a run read again the same, as the last one is on every append, changes nothing).
+                counts.Changed(store.ReplaceFacts(session.AgentId, read.SessionId, read.FromIndex, read.Facts));
                 // New metadata (key, channel, report) changes the session's earlier traces too.
                 if (before is not null && before.MetaJson != read.Next!.MetaJson) counts.MetaChanged = true;
-                store.ReplaceFacts(session.AgentId, read.SessionId, read.FromIndex, read.Facts);
                 store.ReplaceUsage(session.AgentId, read.SessionId, read.UsageFrom, read.Usage);
                 store.SaveCursor(read.Next!);
             });

@@ -19,8 +19,11 @@ public interface ILearningStore : IDisposable
     IReadOnlyList<SourceCursor> Cursors(string agentId);
     void SaveCursor(SourceCursor cursor);
 
-    /// <summary>Replaces a session's run facts from <paramref name="fromUserIndex"/> on.</summary>
-    void ReplaceFacts(string agentId, string sessionId, int fromUserIndex, IEnumerable<RunFacts> facts);
+    /// <summary>
+    /// Replaces a session's run facts from <paramref name="fromUserIndex"/> on. Returns the earliest time of a run this
+    /// added, removed or gave other facts (old time or new), or null when none that has a time changed.
+    /// </summary>
+    long? ReplaceFacts(string agentId, string sessionId, int fromUserIndex, IEnumerable<RunFacts> facts);
     IEnumerable<RunFacts> Facts(string agentId);
     /// <summary>How many run facts are stored for the agent.</summary>
     long CountFacts(string agentId) => Facts(agentId).LongCount();
@@ -37,8 +40,6 @@ public interface ILearningStore : IDisposable
     /// (the caller knows the earlier ones are unchanged and passes only the later ones).
     /// </summary>
     (int Added, int Changed, int Removed) SyncTraces(string agentId, IEnumerable<RunTrace> traces, long? fromTimestamp = null);
-    /// <summary>The earliest timestamp among the stored traces with these ids, or null when none is stored.</summary>
-    long? EarliestTraceTime(IReadOnlyCollection<string> traceIds);
     /// <summary>
     /// Records one trace that did not come from ingest (a live run posted to the API). Ingest never removes such
     /// traces, though it replaces one when it derives a trace with the same id from the transcripts.

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using ClawLearn.Learning;
 using ClawLearn.Runs;
@@ -261,15 +262,29 @@ public sealed class PostgresLearningStore : ILearningStore
         ("pos", c.Position), ("n", c.NextUserIndex), ("prov", (object?)c.Provider ?? DBNull.Value), ("model", (object?)c.Model ?? DBNull.Value),
         ("meta", (object?)c.MetaJson ?? DBNull.Value)));
 
-    public void ReplaceFacts(string agentId, string sessionId, int fromUserIndex, IEnumerable<RunFacts> facts) => Write(agentId, () =>
+    public long? ReplaceFacts(string agentId, string sessionId, int fromUserIndex, IEnumerable<RunFacts> facts)
     {
-        Exec("DELETE FROM run_facts WHERE agent_id = @a AND session_id = @s AND user_index >= @i", ("a", agentId), ("s", sessionId), ("i", fromUserIndex));
-        InBatches(facts, f => Command(
-            "INSERT INTO run_facts VALUES (@a, @s, @i, @d, @j) ON CONFLICT (agent_id, session_id, user_index) DO UPDATE SET run_day = excluded.run_day, facts_json = excluded.facts_json",
-            ("a", f.AgentId), ("s", f.SessionId), ("i", f.UserIndex),
-            ("d", (object?)StoreRows.RunDay(f.Timestamp) ?? DBNull.Value),
-            ("j", JsonSerializer.Serialize(f, LearningJsonContext.Default.RunFacts))));
-    });
+        long? earliest = null;
+        Write(agentId, () =>
+        {
+            var stored = new Dictionary<int, byte[]>();
+            using (var select = Command("SELECT user_index, facts_json FROM run_facts WHERE agent_id = @a AND session_id = @s AND user_index >= @i",
+                ("a", agentId), ("s", sessionId), ("i", fromUserIndex)))
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read()) stored[reader.GetInt32(0)] = Encoding.UTF8.GetBytes(reader.GetString(1));
+            }
+            var changes = new FactChanges(stored);
+            Exec("DELETE FROM run_facts WHERE agent_id = @a AND session_id = @s AND user_index >= @i", ("a", agentId), ("s", sessionId), ("i", fromUserIndex));
+            InBatches(facts, f => Command(
+                "INSERT INTO run_facts VALUES (@a, @s, @i, @d, @j) ON CONFLICT (agent_id, session_id, user_index) DO UPDATE SET run_day = excluded.run_day, facts_json = excluded.facts_json",
+                ("a", f.AgentId), ("s", f.SessionId), ("i", f.UserIndex),
+                ("d", (object?)StoreRows.RunDay(f.Timestamp) ?? DBNull.Value),
+                ("j", Encoding.UTF8.GetString(changes.Json(f)))));
+            earliest = changes.Earliest();
+        });
+        return earliest;
+    }
 
     public void ReplaceUsage(string agentId, string sessionId, int fromUserIndex, IEnumerable<UsageRow> rows) => Write(agentId, () =>
     {
@@ -306,12 +321,6 @@ public sealed class PostgresLearningStore : ILearningStore
         var result = new List<string>();
         while (reader.Read()) result.Add(reader.GetString(0));
         return result;
-    }
-
-    public long? EarliestTraceTime(IReadOnlyCollection<string> traceIds)
-    {
-        if (traceIds.Count == 0) return null;
-        return Scalar("SELECT min(timestamp) FROM traces WHERE trace_id = ANY(@ids)", ("ids", traceIds.ToArray())) is { } t ? Convert.ToInt64(t) : null;
     }
 
     public (int Added, int Changed, int Removed) SyncTraces(string agentId, IEnumerable<RunTrace> traces, long? fromTimestamp = null)

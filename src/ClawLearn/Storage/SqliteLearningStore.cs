@@ -155,19 +155,27 @@ public sealed class SqliteLearningStore : ILearningStore
         .Integer(7, c.ModifiedTicks).Integer(8, c.Position).Integer(9, c.NextUserIndex).Text(10, c.Provider).Text(11, c.Model)
         .Text(12, c.MetaJson).Run();
 
-    public void ReplaceFacts(string agentId, string sessionId, int fromUserIndex, IEnumerable<RunFacts> facts)
+    public long? ReplaceFacts(string agentId, string sessionId, int fromUserIndex, IEnumerable<RunFacts> facts)
     {
+        long? earliest = null;
         InTransaction(() =>
         {
+            var stored = new Dictionary<int, byte[]>();
+            var select = Statement("SELECT user_index, facts_json FROM run_facts WHERE agent_id = ?1 AND session_id = ?2 AND user_index >= ?3")
+                .Text(1, agentId).Text(2, sessionId).Integer(3, fromUserIndex);
+            while (select.Next()) stored[(int)select.Int64(0)] = select.Bytes(1);
+            var changes = new FactChanges(stored);
             Statement("DELETE FROM run_facts WHERE agent_id = ?1 AND session_id = ?2 AND user_index >= ?3")
                 .Text(1, agentId).Text(2, sessionId).Integer(3, fromUserIndex).Run();
             var insert = Statement("INSERT OR REPLACE INTO run_facts VALUES (?1, ?2, ?3, ?4, ?5)");
             foreach (var f in facts)
             {
                 insert.Text(1, f.AgentId).Text(2, f.SessionId).Integer(3, f.UserIndex).Text(4, StoreRows.RunDay(f.Timestamp))
-                    .Text(5, JsonSerializer.SerializeToUtf8Bytes(f, LearningJsonContext.Default.RunFacts)).Run();
+                    .Text(5, changes.Json(f)).Run();
             }
+            earliest = changes.Earliest();
         });
+        return earliest;
     }
 
     public void ReplaceUsage(string agentId, string sessionId, int fromUserIndex, IEnumerable<UsageRow> rows)
@@ -230,19 +238,6 @@ public sealed class SqliteLearningStore : ILearningStore
             while (reader.Read()) result.Add(reader.GetString(0));
         }
         return result.Order(StringComparer.Ordinal).ToList();
-    }
-
-    public long? EarliestTraceTime(IReadOnlyCollection<string> traceIds)
-    {
-        long? earliest = null;
-        using var command = Command("SELECT timestamp FROM traces WHERE trace_id = $id");
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        foreach (var traceId in traceIds)
-        {
-            id.Value = traceId;
-            if (command.ExecuteScalar() is long t && (earliest is null || t < earliest)) earliest = t;
-        }
-        return earliest;
     }
 
     public (int Added, int Changed, int Removed) SyncTraces(string agentId, IEnumerable<RunTrace> traces, long? fromTimestamp = null)

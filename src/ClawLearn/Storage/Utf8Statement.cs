@@ -4,7 +4,7 @@ using SQLitePCL;
 namespace ClawLearn.Storage;
 
 /// <summary>
-/// A statement prepared once on a connection's handle and run directly through SQLite, for the few inserts ingest
+/// A statement prepared once on a connection's handle and run directly through SQLite, for the few statements ingest
 /// runs tens of thousands of times. Text goes in as UTF-8 bytes: JSON serialised straight to UTF-8 is stored without
 /// the round trip through a .NET string (UTF-8 to UTF-16 when serialising, back to UTF-8 when binding), and a row
 /// costs a bind per value and a step, not a command's per-call setup. It takes part in whatever transaction the
@@ -65,6 +65,24 @@ internal sealed class Utf8Statement : IDisposable
         raw.sqlite3_reset(_statement);
         if (rc != raw.SQLITE_DONE) Check(rc);
     }
+
+    /// <summary>
+    /// Steps a query to its next row; after the last it returns false and is ready for the next binding. Read every
+    /// row: a statement left on a row is still running.
+    /// </summary>
+    public bool Next()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW) return true;
+        raw.sqlite3_reset(_statement);
+        if (rc != raw.SQLITE_DONE) Check(rc);
+        return false;
+    }
+
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    /// <summary>A column's bytes (a text column's UTF-8), copied.</summary>
+    public byte[] Bytes(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
 
     private void Check(int rc)
     {

@@ -99,13 +99,33 @@ public class IngestTests
         File.AppendAllText(path, """{"type":"message","id":"f9","timestamp":"2026-02-05T07:10:00.000Z","message":{"role":"user","content":"open the router page"}}""" + "\n"
             + """{"type":"message","id":"fa","timestamp":"2026-02-05T07:10:05.000Z","message":{"role":"assistant","content":[{"type":"toolCall","id":"c1","name":"browser","arguments":{"url":"http://192.168.1.1"}}],"provider":"anthropic","model":"claude-opus-4-5","stopReason":"toolUse"}}""" + "\n");
         var result = harness.IngestAgent("main");
-        Assert.Equal(lastRun, result.RebuiltFromMs); // the run read again is the earliest that can have changed
+        // The session's last run is read again and comes back the same: the new run is the earliest that changed.
+        var newRun = DateTimeOffset.Parse("2026-02-05T07:10:00Z").ToUnixTimeMilliseconds();
+        Assert.True(newRun > lastRun);
+        Assert.Equal(newRun, result.RebuiltFromMs);
         Assert.True(result.TracesChanged > 0);
         var offered = harness.Traces("main").Where(t => t.Arms.Any(a => a.ArmId.StartsWith("tool:", StringComparison.Ordinal) && a.ArmId.EndsWith(":browser", StringComparison.Ordinal))).ToList();
         Assert.NotEmpty(offered);
-        Assert.All(offered, t => Assert.True(t.Timestamp >= lastRun));
-        Assert.Equal(before.Where(t => t.Timestamp < lastRun), harness.Traces("main").Where(t => t.Timestamp < lastRun), new TraceJsonComparer());
+        Assert.All(offered, t => Assert.True(t.Timestamp >= newRun));
+        Assert.Equal(before.Where(t => t.Timestamp < newRun), harness.Traces("main").Where(t => t.Timestamp < newRun), new TraceJsonComparer());
 
+        using var fresh = new LearningHarness(harness.Fixture);
+        fresh.Ingest();
+        Assert.Equal(fresh.Export("main"), harness.Export("main"));
+    }
+
+    [Fact]
+    public void A_last_run_that_grows_rebuilds_from_that_run_and_matches_a_fresh_ingest()
+    {
+        using var harness = new LearningHarness();
+        harness.Ingest();
+        var path = harness.Fixture.Path("agents", "main", "sessions", $"{SessionIds.V2Header}.jsonl");
+        var lastRun = harness.Traces("main").Where(t => t.SessionId == SessionIds.V2Header).Max(t => t.Timestamp);
+        // The last run goes on: its assistant calls a tool nobody called before, so that run's own trace changes.
+        File.AppendAllText(path, """{"type":"message","id":"fb","timestamp":"2026-02-05T07:10:05.000Z","message":{"role":"assistant","content":[{"type":"toolCall","id":"c2","name":"browser","arguments":{"url":"http://192.168.1.1"}}],"provider":"anthropic","model":"claude-opus-4-5","stopReason":"toolUse"}}""" + "\n");
+        var result = harness.IngestAgent("main");
+        Assert.Equal(lastRun, result.RebuiltFromMs);
+        Assert.Contains(harness.Traces("main"), t => t.Timestamp == lastRun && t.Arms.Any(a => a.ArmId.EndsWith(":browser", StringComparison.Ordinal) && a.Referenced));
         using var fresh = new LearningHarness(harness.Fixture);
         fresh.Ingest();
         Assert.Equal(fresh.Export("main"), harness.Export("main"));

@@ -46,13 +46,34 @@ public sealed class StoreContractTests
         using var location = StoreEngines.Create(engine);
         using var store = location.Open();
         store.SyncTraces("main", [Trace("a", 1000), Trace("b", 2000), Trace("c", 3000)]);
-        Assert.Equal(2000, store.EarliestTraceTime(["c", "b", "missing"]));
-        Assert.Null(store.EarliestTraceTime(["missing"]));
-        Assert.Null(store.EarliestTraceTime([]));
         // From 2000 on: b changes, c goes, d comes; a, before that time, is neither compared nor removed.
         Assert.Equal((1, 1, 1), store.SyncTraces("main", [Trace("b", 2000, referenced: false), Trace("d", 2500)], fromTimestamp: 2000));
         Assert.Equal(["a", "b", "d"], store.TracesInTimeOrder("main").Select(t => t.TraceId));
         Assert.False(store.TracesInTimeOrder("main").Single(t => t.TraceId == "b").Arms[0].Referenced);
+    }
+
+    // Ingest rebuilds traces from the earliest run whose facts changed; the store tells which, by comparing.
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Replacing_facts_tells_the_earliest_time_of_a_run_added_changed_or_removed(string engine)
+    {
+        using var location = StoreEngines.Create(engine);
+        using var store = location.Open();
+        const long Day = 86_400_000;
+        var t0 = DateTimeOffset.Parse("2026-03-01T10:00:00Z").ToUnixTimeMilliseconds();
+        RunFacts Facts(int index, long? time, bool aborted = false) =>
+            new("main", "s1", index, 0, time, time, time, null, null, null, null, true, null, aborted, null, [], [], [], []);
+
+        Assert.Equal(t0, store.ReplaceFacts("main", "s1", 0, [Facts(0, t0), Facts(1, t0 + Day)]));
+        // The last run read again unchanged, one appended: only the new one counts.
+        Assert.Equal(t0 + 2 * Day, store.ReplaceFacts("main", "s1", 1, [Facts(1, t0 + Day), Facts(2, t0 + 2 * Day)]));
+        Assert.Null(store.ReplaceFacts("main", "s1", 1, [Facts(1, t0 + Day), Facts(2, t0 + 2 * Day)]));
+        // Run 1 read differently, run 2 gone: the earlier of the two.
+        Assert.Equal(t0 + Day, store.ReplaceFacts("main", "s1", 1, [Facts(1, t0 + Day, aborted: true)]));
+        // A run that moved later counts from its old time; one that lost its time, from its old time too.
+        Assert.Equal(t0, store.ReplaceFacts("main", "s1", 0, [Facts(0, t0 + 5 * Day), Facts(1, t0 + Day, aborted: true)]));
+        Assert.Equal(t0 + 5 * Day, store.ReplaceFacts("main", "s1", 0, [Facts(0, null), Facts(1, t0 + Day, aborted: true)]));
+        Assert.Equal([(0, (long?)null), (1, t0 + Day)], store.Facts("main").Select(f => (f.UserIndex, f.Timestamp)));
     }
 
     [Theory]
