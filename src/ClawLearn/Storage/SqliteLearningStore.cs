@@ -205,11 +205,12 @@ public sealed class SqliteLearningStore : ILearningStore
     {
         using var command = Command("SELECT facts_json FROM run_facts WHERE agent_id = $a ORDER BY session_id, user_index", ("$a", agentId));
         using var reader = command.ExecuteReader();
-        var chunk = new List<string>(JsonChunk);
+        // As the stored UTF-8: a string would be decoded to UTF-16 here and encoded back for the deserialiser.
+        var chunk = new List<byte[]>(JsonChunk);
         while (true)
         {
             chunk.Clear();
-            while (chunk.Count < JsonChunk && reader.Read()) chunk.Add(reader.GetString(0));
+            while (chunk.Count < JsonChunk && reader.Read()) chunk.Add(reader.GetFieldValue<byte[]>(0));
             if (chunk.Count == 0) yield break;
             foreach (var facts in InParallel(chunk, json => JsonSerializer.Deserialize(json, LearningJsonContext.Default.RunFacts)!)) yield return facts;
         }
