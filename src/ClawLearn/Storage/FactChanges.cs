@@ -38,5 +38,5 @@ internal sealed class FactChanges(Dictionary<int, byte[]> stored)
         if (time is { } t && (_earliest is null || t < _earliest)) _earliest = t;
     }
 
-    private static long? TimeOf(byte[] json) => JsonSerializer.Deserialize(json, LearningJsonContext.Default.RunFacts)?.Timestamp;
+    private static long? TimeOf(byte[] json) => StoredFacts.Read(json).Timestamp;
 }

@@ -310,7 +310,7 @@ public sealed class PostgresLearningStore : ILearningStore
     {
         using var command = Command("SELECT facts_json FROM run_facts WHERE agent_id = @a ORDER BY session_id, user_index", ("a", agentId));
         using var reader = command.ExecuteReader();
-        while (reader.Read()) yield return JsonSerializer.Deserialize(reader.GetString(0), LearningJsonContext.Default.RunFacts)!;
+        while (reader.Read()) yield return StoredFacts.Read(Encoding.UTF8.GetBytes(reader.GetString(0)));
     }
 
     public IReadOnlyList<string> SessionsOnDays(string agentId, IEnumerable<DateOnly> days)

@@ -212,7 +212,7 @@ public sealed class SqliteLearningStore : ILearningStore
             chunk.Clear();
             while (chunk.Count < JsonChunk && reader.Read()) chunk.Add(reader.GetFieldValue<byte[]>(0));
             if (chunk.Count == 0) yield break;
-            foreach (var facts in InParallel(chunk, json => JsonSerializer.Deserialize(json, LearningJsonContext.Default.RunFacts)!)) yield return facts;
+            foreach (var facts in InParallel(chunk, json => StoredFacts.Read(json))) yield return facts;
         }
     }
 
