@@ -33,9 +33,11 @@ internal static class IngestBenchmark
             Console.WriteLine($"| bare Utf8JsonReader pass (every token of every line and event) | {S(bare):F2} s | {mb / S(bare):F0} MB/s | {bare["peakRssMb"]} MB |");
             Console.WriteLine($"| `clawlearn ingest`, cold ({traces:N0} traces) | {S(cold):F2} s | {mb / S(cold):F0} MB/s, {traces / S(cold):N0} traces/s | {cold["peakRssMb"]} MB |");
             Console.WriteLine($"| `clawlearn ingest` again, nothing changed | {S(warm):F2} s | | {warm["peakRssMb"]} MB |");
-            Console.WriteLine($"| `clawlearn ingest` after one run was appended to the newest transcript ({grown["written"]} traces written) | {S(grown):F2} s | | {grown["peakRssMb"]} MB |");
+            Console.WriteLine($"| `clawlearn ingest` after one run was appended to the newest transcript ({grown["written"]} {(grown["written"] == "1" ? "trace" : "traces")} written) | {S(grown):F2} s | | {grown["peakRssMb"]} MB |");
             Console.WriteLine();
-            Console.WriteLine($"Ratio cold ingest / bare pass: {S(cold) / S(bare):F2} (target ≤ 2). Warm re-ingest of {files:N0} unchanged files: {S(warm):F2} s (target ≤ 1 s).");
+            // The learning issue set ≤ 2 on its 1 GB corpus; the scale issue, ≤ 1.5 on 2 GB.
+            var target = mb >= 1536 ? "1.5" : "2";
+            Console.WriteLine($"Ratio cold ingest / bare pass: {S(cold) / S(bare):F2} (target ≤ {target}). Warm re-ingest of {files:N0} unchanged files: {S(warm):F2} s (target ≤ 1 s).");
             return 0;
         }
         finally
