@@ -265,11 +265,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             {
                 // Traces can change from the earliest run whose facts changed on: one added, removed or read again
                 // differently (a run read again the same, as the last one is on every append, changes nothing).
-                counts.Changed(store.ReplaceFacts(session.AgentId, read.SessionId, read.FromIndex, read.Facts));
+                counts.Changed(store.SaveSession(read.Next!, read.FromIndex, read.Facts, read.UsageFrom, read.Usage));
                 // New metadata (key, channel, report) changes the session's earlier traces too.
                 if (before is not null && before.MetaJson != read.Next!.MetaJson) counts.MetaChanged = true;
-                store.ReplaceUsage(session.AgentId, read.SessionId, read.UsageFrom, read.Usage);
-                store.SaveCursor(read.Next!);
             });
             counts.Lines += read.Stats.Lines;
             counts.Skipped += read.Stats.SkippedTotal;

@@ -12,20 +12,21 @@ internal sealed class FactChanges(Dictionary<int, byte[]> stored)
 {
     private long? _earliest;
 
-    /// <summary>The stored form of <paramref name="facts"/> (UTF-8 JSON), noting whether it differs from what was stored.</summary>
-    public byte[] Json(RunFacts facts)
+    /// <summary>The stored form of run facts: UTF-8 JSON.</summary>
+    public static byte[] Serialize(RunFacts facts) => JsonSerializer.SerializeToUtf8Bytes(facts, LearningJsonContext.Default.RunFacts);
+
+    /// <summary>Notes whether <paramref name="facts"/>, stored as <paramref name="json"/>, differ from what was stored.</summary>
+    public void Compare(RunFacts facts, byte[] json)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(facts, LearningJsonContext.Default.RunFacts);
         if (stored.Remove(facts.UserIndex, out var old))
         {
-            if (old.AsSpan().SequenceEqual(json)) return json;
+            if (old.AsSpan().SequenceEqual(json)) return;
             Note(TimeOf(old));
         }
         Note(facts.Timestamp);
-        return json;
     }
 
-    /// <summary>After every new run was passed to <see cref="Json"/>: the earliest changed time, counting the stored runs now gone.</summary>
+    /// <summary>After every new run was passed to <see cref="Compare"/>: the earliest changed time, counting the stored runs now gone.</summary>
     public long? Earliest()
     {
         foreach (var old in stored.Values) Note(TimeOf(old));

@@ -25,6 +25,23 @@ public interface ILearningStore : IDisposable
     /// </summary>
     long? ReplaceFacts(string agentId, string sessionId, int fromUserIndex, IEnumerable<RunFacts> facts);
     IEnumerable<RunFacts> Facts(string agentId);
+
+    /// <summary>
+    /// Saves what reading one session gave, atomically: its run facts from <paramref name="factsFrom"/> on (as
+    /// <see cref="ReplaceFacts"/>, whose result it returns), its usage rows from <paramref name="usageFrom"/> on (as
+    /// <see cref="ReplaceUsage"/>) and its cursor. An engine with a network round trip per statement sends it at once.
+    /// </summary>
+    long? SaveSession(SourceCursor cursor, int factsFrom, IReadOnlyList<RunFacts> facts, int usageFrom, IReadOnlyList<UsageRow> usage)
+    {
+        long? changed = null;
+        InTransaction(() =>
+        {
+            changed = ReplaceFacts(cursor.AgentId, cursor.SessionId, factsFrom, facts);
+            ReplaceUsage(cursor.AgentId, cursor.SessionId, usageFrom, usage);
+            SaveCursor(cursor);
+        });
+        return changed;
+    }
     /// <summary>How many run facts are stored for the agent.</summary>
     long CountFacts(string agentId) => Facts(agentId).LongCount();
     /// <summary>Replaces a session's usage rows from <paramref name="fromUserIndex"/> on (-1: the whole session).</summary>

@@ -170,8 +170,9 @@ public sealed class SqliteLearningStore : ILearningStore
             var insert = Statement("INSERT OR REPLACE INTO run_facts VALUES (?1, ?2, ?3, ?4, ?5)");
             foreach (var f in facts)
             {
-                insert.Text(1, f.AgentId).Text(2, f.SessionId).Integer(3, f.UserIndex).Text(4, StoreRows.RunDay(f.Timestamp))
-                    .Text(5, changes.Json(f)).Run();
+                var json = FactChanges.Serialize(f);
+                changes.Compare(f, json);
+                insert.Text(1, f.AgentId).Text(2, f.SessionId).Integer(3, f.UserIndex).Text(4, StoreRows.RunDay(f.Timestamp)).Text(5, json).Run();
             }
             earliest = changes.Earliest();
         });

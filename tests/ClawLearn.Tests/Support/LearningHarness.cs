@@ -30,8 +30,14 @@ public sealed class LearningHarness : IDisposable
 
     public string Export(string agentId, ExportFormat format = ExportFormat.Json, bool traces = true, bool posteriors = true, LearningConfig? config = null)
     {
-        var learning = config ?? Fixture.Open().Config.Learning;
         using var store = Open(agentId);
+        return Export(store, agentId, config ?? Fixture.Open().Config.Learning, format, traces, posteriors);
+    }
+
+    /// <summary>An agent's export from any store, as <c>clawlearn export</c> writes it.</summary>
+    public static string Export(ILearningStore store, string agentId, LearningConfig learning, ExportFormat format = ExportFormat.Json,
+        bool traces = true, bool posteriors = true)
+    {
         using var output = new MemoryStream();
         LearningExporter.Write(output, store.TracesNewestFirst(agentId),
             () => PosteriorCalculator.Compute(store.TracesInTimeOrder(agentId), store.Events(agentId), learning),
