@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ClawLearn.Runs;
@@ -104,6 +105,14 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         // With no run facts stored for the agent yet (a first ingest), what this ingest writes is all the store holds:
         // traces are then built from those facts as they are, not read back and deserialised.
         var counts = new SessionCounts { Written = store.CountFacts(agent.Id) == 0 ? [] : null };
+        // Traces not yet synced to the facts saved: marked in the same transactions as the facts and cleared once the
+        // traces are synced, so an ingest stopped in between (killed, or its trace sync failed) is finished by the next
+        // one, which would otherwise see those facts as unchanged. "all", or the earliest run time to rebuild from.
+        var unsyncedKey = $"unsynced:{agent.Id}";
+        var unsynced = store.GetMeta(unsyncedKey);
+        var unsyncedAll = unsynced == "all";
+        if (!unsyncedAll && long.TryParse(unsynced, CultureInfo.InvariantCulture, out var unsyncedFrom)) counts.Changed(unsyncedFrom);
+        var marked = unsynced;
         var metaJson = sessions.Select(s => SourceCursor.Serialize(SessionMeta.From(s))).ToList();
         var toRead = Enumerable.Range(0, sessions.Count)
             .Where(i => !IsUnchanged(sessions[i], cursors.GetValueOrDefault(sessions[i].SessionId)))
@@ -127,6 +136,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
                             Save(sessions[i], reads.Take(next++), cursors.GetValueOrDefault(sessions[i].SessionId), store, counts, problems);
                         else SaveUnchanged(cursors[sessions[i].SessionId], metaJson[i], store, counts);
                     }
+                    var mark = counts.MetaChanged || unsyncedAll ? "all" : counts.ChangedFrom?.ToString(CultureInfo.InvariantCulture);
+                    if (mark is not null && mark != marked) store.SetMeta(unsyncedKey, mark);
+                    marked = mark ?? marked;
                 });
             }
         }
@@ -136,8 +148,8 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         int added = 0, changed = 0, removed = 0, pending = 0, noTime = 0;
         var configKey = ConfigKey();
         var everything = metaChanged || workspaceChanged || notesChanged || stale.Count > 0 || store.GetMeta($"config:{agent.Id}") != configKey
-            || counts.Written is not null;
-        var rebuild = read > 0 || everything;
+            || counts.Written is not null || unsyncedAll;
+        var rebuild = read > 0 || everything || unsynced is not null;
         long? rebuiltFrom = null;
         if (rebuild)
         {
@@ -159,6 +171,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             foreach (var (date, hash) in snapshot.NoteHashes) store.SetMeta($"note:{agent.Id}:{date:yyyy-MM-dd}", hash);
             store.SetMeta($"config:{agent.Id}", configKey);
             store.SetMeta($"counts:{agent.Id}", $"{pending} {noTime}");
+            if (marked is not null) store.DeleteMeta(unsyncedKey);
         }
         else if (store.GetMeta($"counts:{agent.Id}") is { } stored && stored.Split(' ') is [var p, var n])
         {
@@ -202,7 +215,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         public List<(string SessionId, IReadOnlyList<RunFacts> Facts)>? Written;
         /// <summary>Sessions whose cursor (with its metadata) this ingest could not write.</summary>
         public HashSet<string> NotSaved { get; } = new(StringComparer.Ordinal);
-        /// <summary>The earliest time of a run whose facts were replaced, old or new; null when none was.</summary>
+        /// <summary>The earliest time of a run whose facts were added, removed or changed (old time or new); null when none was.</summary>
         public long? ChangedFrom;
 
         public void Changed(long? timestamp)

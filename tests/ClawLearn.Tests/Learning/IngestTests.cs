@@ -114,6 +114,74 @@ public class IngestTests
         Assert.Equal(fresh.Export("main"), harness.Export("main"));
     }
 
+    // The facts are saved before the traces are synced, in other transactions: a next ingest must finish what an ingest
+    // stopped in between left, though it reads the runs saved then as unchanged.
+    [Fact]
+    public void An_ingest_whose_trace_sync_failed_is_finished_by_the_next_one()
+    {
+        using var harness = new LearningHarness();
+        harness.Ingest();
+        var path = harness.Fixture.Path("agents", "main", "sessions", $"{SessionIds.V2Header}.jsonl");
+        File.AppendAllText(path, """{"type":"message","id":"f9","timestamp":"2026-02-05T07:10:00.000Z","message":{"role":"user","content":"open the router page"}}""" + "\n"
+            + """{"type":"message","id":"fa","timestamp":"2026-02-05T07:10:05.000Z","message":{"role":"assistant","content":[{"type":"toolCall","id":"c1","name":"browser","arguments":{"url":"http://192.168.1.1"}}],"provider":"anthropic","model":"claude-opus-4-5","stopReason":"toolUse"}}""" + "\n");
+        var state = harness.Fixture.Open();
+        var failing = new Ingestor(state, id => FailingTraceSync.Wrap(harness.Open(id)), new IngestOptions { Learning = state.Config.Learning });
+        Assert.Throws<IOException>(() => failing.Run());
+        File.AppendAllText(path, """{"type":"message","id":"fb","timestamp":"2026-02-05T07:20:00.000Z","message":{"role":"user","content":"thanks"}}""" + "\n"
+            + """{"type":"message","id":"fc","timestamp":"2026-02-05T07:20:05.000Z","message":{"role":"assistant","content":[{"type":"text","text":"You're welcome."}],"provider":"anthropic","model":"claude-opus-4-5","stopReason":"stop"}}""" + "\n");
+        harness.Ingest();
+        using var fresh = new LearningHarness(harness.Fixture);
+        fresh.Ingest();
+        Assert.Equal(fresh.Export("main"), harness.Export("main"));
+        // Finished once, then forgotten: a run with nothing new rebuilds nothing.
+        Assert.False(harness.IngestAgent("main").TracesRebuilt);
+    }
+
+    [Fact]
+    public void A_metadata_change_whose_trace_sync_failed_is_rebuilt_by_the_next_ingest()
+    {
+        using var harness = new LearningHarness();
+        harness.Ingest();
+        var index = harness.Fixture.Path("agents", "main", "sessions", "sessions.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(index))!.AsObject();
+        json["agent:main:discord:v2"] = new System.Text.Json.Nodes.JsonObject { ["sessionId"] = SessionIds.V2Header, ["channel"] = "discord" };
+        File.WriteAllText(index, json.ToJsonString());
+        var state = harness.Fixture.Open();
+        Assert.Throws<IOException>(() => new Ingestor(state, id => FailingTraceSync.Wrap(harness.Open(id)), new IngestOptions { Learning = state.Config.Learning }).Run());
+        harness.Ingest(); // nothing changed since: the saved cursors already hold the new channel
+        Assert.All(harness.Traces("main").Where(t => t.SessionId == SessionIds.V2Header), t => Assert.Equal("discord", t.Channel));
+        using var fresh = new LearningHarness(harness.Fixture);
+        fresh.Ingest();
+        Assert.Equal(fresh.Export("main"), harness.Export("main"));
+    }
+
+    /// <summary>A store whose trace sync fails, as a full disk would make it.</summary>
+    public class FailingTraceSync : System.Reflection.DispatchProxy
+    {
+        private ClawLearn.Storage.ILearningStore _target = null!;
+
+        public static ClawLearn.Storage.ILearningStore Wrap(ClawLearn.Storage.ILearningStore target)
+        {
+            var proxy = Create<ClawLearn.Storage.ILearningStore, FailingTraceSync>();
+            ((FailingTraceSync)(object)proxy)._target = target;
+            return proxy;
+        }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args)
+        {
+            if (method!.Name == nameof(ClawLearn.Storage.ILearningStore.SyncTraces)) throw new IOException("disk full (test)");
+            try
+            {
+                return method.Invoke(_target, args);
+            }
+            catch (System.Reflection.TargetInvocationException e)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException!);
+                throw;
+            }
+        }
+    }
+
     [Fact]
     public void A_last_run_that_grows_rebuilds_from_that_run_and_matches_a_fresh_ingest()
     {
