@@ -4,16 +4,13 @@ using System.Text.Json;
 namespace ClawLearn.Transcripts;
 
 /// <summary>
-/// One forward pass of <see cref="Utf8JsonReader"/> over a line: it validates every token exactly as
-/// <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/> would (same reader, same options),
-/// and records where the few values the parser needs sit, without building a document or decoding any string.
+/// One forward pass of <see cref="LineJsonReader"/> over a line: it accepts and rejects every line exactly as
+/// <see cref="Utf8JsonReader"/> does (with <see cref="JsonDocument"/>'s defaults and a depth of 256), and records
+/// where the few values the parser needs sit, without building a document or decoding any string.
 /// Large values (tool output, thinking, base64 images) are only scanned. One instance per thread, reused per line.
 /// </summary>
 internal sealed class LineScan
 {
-    // JsonDocument's defaults with the parser's depth: no comments, no trailing commas, one value per line.
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = 256 };
-
     private enum Level { Root, Message, Usage }
 
     public ScannedObject Root { get; } = new();
@@ -31,7 +28,7 @@ internal sealed class LineScan
         Message.Clear();
         RootUsage.Clear();
         MessageUsage.Clear();
-        var reader = new Utf8JsonReader(line, Options);
+        var reader = new LineJsonReader(line);
         try
         {
             if (!reader.Read()) return SkipReason.InvalidJson;
@@ -54,7 +51,7 @@ internal sealed class LineScan
 
     // The reader is on a StartObject; leaves it on the matching EndObject.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ReadObject(ref Utf8JsonReader reader, ScannedObject target, Level level)
+    private void ReadObject(ref LineJsonReader reader, ScannedObject target, Level level)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -86,7 +83,7 @@ internal sealed class LineScan
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private JsonSlot Container(ref Utf8JsonReader reader, ScannedObject target, Level level)
+    private JsonSlot Container(ref LineJsonReader reader, ScannedObject target, Level level)
     {
         if (reader.TokenType != JsonTokenType.StartObject) return Capture(ref reader);
         var start = (int)reader.TokenStartIndex;
@@ -95,7 +92,7 @@ internal sealed class LineScan
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static JsonSlot Content(ref Utf8JsonReader reader, ScannedObject target)
+    private static JsonSlot Content(ref LineJsonReader reader, ScannedObject target)
     {
         target.Parts.Clear();
         target.ContentObject = default;
@@ -114,7 +111,7 @@ internal sealed class LineScan
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ContentPart Part(ref Utf8JsonReader reader)
+    private static ContentPart Part(ref LineJsonReader reader)
     {
         var part = new ContentPart();
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -143,7 +140,7 @@ internal sealed class LineScan
 
     // Records the value the reader is on; a container is skipped (and so validated) whole.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static JsonSlot Capture(ref Utf8JsonReader reader)
+    private static JsonSlot Capture(ref LineJsonReader reader)
     {
         var slot = new JsonSlot { Kind = reader.TokenType, Start = (int)reader.TokenStartIndex };
         switch (reader.TokenType)
@@ -170,7 +167,7 @@ internal sealed class LineScan
     // The reader is on a property name. Plain names are compared as bytes; an escaped one (rare) is unescaped first.
     // A name whose escapes do not make valid UTF-16 (a lone surrogate) matches nothing, as with TryGetProperty.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static LineField Match(ref Utf8JsonReader reader)
+    private static LineField Match(ref LineJsonReader reader)
     {
         if (!reader.ValueIsEscaped) return Match(reader.ValueSpan);
         if (reader.ValueSpan.Length > MaxEscapedName) return LineField.None;
