@@ -142,10 +142,8 @@ public sealed class LiveLearning : IDisposable
             RefreshIfStale();
             var e = new LearningEvent(0, LearningEventKind.Reward, EventTime(), [armId], reward, reason);
             e = e with { Id = _store.AddEvent(AgentId, e) };
-            _view.Posteriors.Apply(e);
-            _view.Decayed?.Apply(e);
+            ApplyEvent(_view, e);
             var p = _view.Posteriors.Find(armId)!;
-            _view.Convergence.Record(armId, e.TimestampMs, p.Alpha, p.Beta);
             _view.PosteriorViews = null;
             return new RewardResult(true, armId, reward, p.Alpha, p.Beta, p.Mean, p.Pulls);
         }

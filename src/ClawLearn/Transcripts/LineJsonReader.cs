@@ -48,8 +48,6 @@ internal ref struct LineJsonReader
     /// <summary>Where the current token ends (after a property name: after its colon).</summary>
     public readonly long BytesConsumed => _pos;
 
-    public readonly int CurrentDepth => _depth;
-
     /// <summary>The next token; false at the end of a complete value. Invalid JSON throws <see cref="JsonException"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()

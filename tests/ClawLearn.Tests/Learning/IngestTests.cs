@@ -124,9 +124,7 @@ public class IngestTests
         var path = harness.Fixture.Path("agents", "main", "sessions", $"{SessionIds.V2Header}.jsonl");
         File.AppendAllText(path, """{"type":"message","id":"f9","timestamp":"2026-02-05T07:10:00.000Z","message":{"role":"user","content":"open the router page"}}""" + "\n"
             + """{"type":"message","id":"fa","timestamp":"2026-02-05T07:10:05.000Z","message":{"role":"assistant","content":[{"type":"toolCall","id":"c1","name":"browser","arguments":{"url":"http://192.168.1.1"}}],"provider":"anthropic","model":"claude-opus-4-5","stopReason":"toolUse"}}""" + "\n");
-        var state = harness.Fixture.Open();
-        var failing = new Ingestor(state, id => FailingTraceSync.Wrap(harness.Open(id)), new IngestOptions { Learning = state.Config.Learning });
-        Assert.Throws<IOException>(() => failing.Run());
+        FailingTraceSync.Ingest(harness);
         File.AppendAllText(path, """{"type":"message","id":"fb","timestamp":"2026-02-05T07:20:00.000Z","message":{"role":"user","content":"thanks"}}""" + "\n"
             + """{"type":"message","id":"fc","timestamp":"2026-02-05T07:20:05.000Z","message":{"role":"assistant","content":[{"type":"text","text":"You're welcome."}],"provider":"anthropic","model":"claude-opus-4-5","stopReason":"stop"}}""" + "\n");
         harness.Ingest();
@@ -146,8 +144,7 @@ public class IngestTests
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(index))!.AsObject();
         json["agent:main:discord:v2"] = new System.Text.Json.Nodes.JsonObject { ["sessionId"] = SessionIds.V2Header, ["channel"] = "discord" };
         File.WriteAllText(index, json.ToJsonString());
-        var state = harness.Fixture.Open();
-        Assert.Throws<IOException>(() => new Ingestor(state, id => FailingTraceSync.Wrap(harness.Open(id)), new IngestOptions { Learning = state.Config.Learning }).Run());
+        FailingTraceSync.Ingest(harness);
         harness.Ingest(); // nothing changed since: the saved cursors already hold the new channel
         Assert.All(harness.Traces("main").Where(t => t.SessionId == SessionIds.V2Header), t => Assert.Equal("discord", t.Channel));
         using var fresh = new LearningHarness(harness.Fixture);
@@ -160,7 +157,15 @@ public class IngestTests
     {
         private ClawLearn.Storage.ILearningStore _target = null!;
 
-        public static ClawLearn.Storage.ILearningStore Wrap(ClawLearn.Storage.ILearningStore target)
+        /// <summary>Ingests the harness's fixture into its stores, through this proxy: the trace sync throws.</summary>
+        public static void Ingest(LearningHarness harness)
+        {
+            var state = harness.Fixture.Open();
+            var ingestor = new Ingestor(state, id => Wrap(harness.Open(id)), new IngestOptions { Learning = state.Config.Learning });
+            Assert.Throws<IOException>(() => ingestor.Run());
+        }
+
+        private static ClawLearn.Storage.ILearningStore Wrap(ClawLearn.Storage.ILearningStore target)
         {
             var proxy = Create<ClawLearn.Storage.ILearningStore, FailingTraceSync>();
             ((FailingTraceSync)(object)proxy)._target = target;
