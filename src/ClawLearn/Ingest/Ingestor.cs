@@ -47,16 +47,28 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
                     : (path, size, modified) => known.TryGetValue(path, out var k) && k.Size == size && k.Modified == modified ? k.SessionId : null,
             });
             _timings.Mark("discovery");
-            var total = catalog.Sessions.Count;
-            var done = 0;
-            var results = new List<AgentIngestResult>();
+            var plans = new List<AgentPlan>();
             for (var i = 0; i < agents.Count; i++)
             {
                 var (agent, store) = (agents[i], stores[i]);
                 var sessions = catalog.Sessions.Where(s => s.AgentId == agent.Id).ToList();
                 // The cursors read for discovery serve again, unless another process wrote to the store since.
                 var read = cursors?[i] is { } c && c.Stamp == store.ExternalChangeStamp() ? c.Cursors : store.Cursors(agent.Id);
-                results.Add(IngestAgent(agent, store, read, sessions, catalog.Problems, () => progress?.Invoke(++done, total, "")));
+                plans.Add(Plan(agent, store, read, sessions));
+            }
+            _timings.Mark("workspace and cursors");
+            // One read pipeline for all agents: while one agent's traces are built and stored, the workers already read
+            // the next agent's sessions (reading needs nothing the store holds; every store write stays on this thread).
+            var work = plans.SelectMany(plan => plan.ToRead.Select(i => (Plan: plan, Session: i))).ToList();
+            using var reads = new OrderedParallel<SessionReader, SessionRead>(work.Count, Environment.ProcessorCount, ReadAheadSessions,
+                () => new SessionReader(state.Files, _lines),
+                (reader, k) => work[k].Plan.Read(work[k].Session, reader, this));
+            var (done, total, taken) = (0, catalog.Sessions.Count, 0);
+            var results = new List<AgentIngestResult>();
+            foreach (var plan in plans)
+            {
+                results.Add(IngestAgent(plan, reads, taken, catalog.Problems, () => progress?.Invoke(++done, total, "")));
+                taken += plan.ToRead.Count;
             }
             return results;
         }
@@ -77,15 +89,39 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         return known;
     }
 
-    private AgentIngestResult IngestAgent(AgentLayout agent, ILearningStore store, IReadOnlyList<SourceCursor> storedCursors, List<SessionInfo> sessions,
-        IReadOnlyList<string> discoveryProblems, Action tick)
+    /// <summary>
+    /// What ingest knows about one agent before its sources are read: its workspace, its cursors (stale ones
+    /// invalidated), the sessions to read, and the state of the last trace sync.
+    /// </summary>
+    private sealed class AgentPlan
     {
-        var problems = new List<string>();
+        public required AgentLayout Agent { get; init; }
+        public required ILearningStore Store { get; init; }
+        public required WorkspaceSnapshot Snapshot { get; init; }
+        public required Dictionary<string, SourceCursor> Cursors { get; init; }
+        public required List<SessionInfo> Sessions { get; init; }
+        /// <summary>Each session's metadata as its cursor stores it.</summary>
+        public required List<string> MetaJson { get; init; }
+        /// <summary>The indices in <see cref="Sessions"/> of those that changed since the last ingest, in order.</summary>
+        public required List<int> ToRead { get; init; }
+        public required HashSet<string> Stale { get; init; }
+        public required bool NotesChanged { get; init; }
+        public required bool WorkspaceChanged { get; init; }
+        public required SessionCounts Counts { get; init; }
+        /// <summary>The "unsynced" mark the store held when ingest started (see <see cref="Plan"/>).</summary>
+        public required string? Unsynced { get; init; }
+
+        // Runs on a worker thread.
+        public SessionRead Read(int session, SessionReader reader, Ingestor ingestor) =>
+            ingestor.ReadSession(Sessions[session], Cursors.GetValueOrDefault(Sessions[session].SessionId), MetaJson[session], reader);
+    }
+
+    private AgentPlan Plan(AgentLayout agent, ILearningStore store, IReadOnlyList<SourceCursor> storedCursors, List<SessionInfo> sessions)
+    {
         var snapshot = WorkspaceSnapshot.Read(state, agent);
         _targets[agent.Id] = snapshot.Targets;
         var cursors = storedCursors.ToDictionary(c => c.SessionId, StringComparer.Ordinal);
         var storedFingerprint = store.GetMeta($"workspace:{agent.Id}");
-        var workspaceChanged = storedFingerprint != snapshot.Fingerprint;
         // A store from before usage was kept has none: every source is read again once, from the start, to fill it.
         var usageMissing = cursors.Count > 0 && store.GetMeta(UsageMetaKey(agent.Id)) is null;
         var (stale, notesChanged) = options.Full || usageMissing
@@ -99,57 +135,69 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             store.SaveCursor(invalid);
             cursors[sessionId] = invalid;
         }
-        var reset = sessions.Count(s => stale.Contains(s.SessionId));
-        _timings.Mark("workspace and cursors");
-
         // With no run facts stored for the agent yet (a first ingest), what this ingest writes is all the store holds:
         // traces are then built from those facts as they are, not read back and deserialised.
         var counts = new SessionCounts { Written = store.CountFacts(agent.Id) == 0 ? [] : null };
         // Traces not yet synced to the facts saved: marked in the same transactions as the facts and cleared once the
         // traces are synced, so an ingest stopped in between (killed, or its trace sync failed) is finished by the next
         // one, which would otherwise see those facts as unchanged. "all", or the earliest run time to rebuild from.
-        var unsyncedKey = $"unsynced:{agent.Id}";
-        var unsynced = store.GetMeta(unsyncedKey);
-        var unsyncedAll = unsynced == "all";
-        if (!unsyncedAll && long.TryParse(unsynced, CultureInfo.InvariantCulture, out var unsyncedFrom)) counts.Changed(unsyncedFrom);
-        var marked = unsynced;
-        var metaJson = sessions.Select(s => SourceCursor.Serialize(SessionMeta.From(s))).ToList();
-        var toRead = Enumerable.Range(0, sessions.Count)
-            .Where(i => !IsUnchanged(sessions[i], cursors.GetValueOrDefault(sessions[i].SessionId)))
-            .ToList();
-        // Sources are read and reduced to run facts on worker threads, ahead of this one; every store write stays on
-        // this thread, in session order, so the store ends up exactly as a sequential ingest leaves it.
-        using (var reads = new OrderedParallel<SessionReader, SessionRead>(toRead.Count, Environment.ProcessorCount, ReadAheadSessions,
-            () => new SessionReader(state.Files, _lines),
-            (reader, k) => ReadSession(sessions[toRead[k]], cursors.GetValueOrDefault(sessions[toRead[k]].SessionId), metaJson[toRead[k]], reader)))
+        var unsynced = store.GetMeta(UnsyncedKey(agent.Id));
+        if (unsynced != "all" && long.TryParse(unsynced, CultureInfo.InvariantCulture, out var unsyncedFrom)) counts.Changed(unsyncedFrom);
+        return new AgentPlan
         {
-            var next = 0;
-            // Store writes are batched: one transaction per batch of sessions, not one per session.
-            foreach (var batch in Enumerable.Range(0, sessions.Count).Chunk(WriteBatchSessions))
+            Agent = agent,
+            Store = store,
+            Snapshot = snapshot,
+            Cursors = cursors,
+            Sessions = sessions,
+            MetaJson = sessions.Select(s => SourceCursor.Serialize(SessionMeta.From(s))).ToList(),
+            ToRead = Enumerable.Range(0, sessions.Count).Where(i => !IsUnchanged(sessions[i], cursors.GetValueOrDefault(sessions[i].SessionId))).ToList(),
+            Stale = stale,
+            NotesChanged = notesChanged,
+            WorkspaceChanged = storedFingerprint != snapshot.Fingerprint,
+            Counts = counts,
+            Unsynced = unsynced,
+        };
+    }
+
+    private static string UnsyncedKey(string agentId) => $"unsynced:{agentId}";
+
+    // Saves the agent's reads (items firstRead … of the shared pipeline), then rebuilds and syncs its traces.
+    private AgentIngestResult IngestAgent(AgentPlan plan, OrderedParallel<SessionReader, SessionRead> reads, int firstRead,
+        IReadOnlyList<string> discoveryProblems, Action tick)
+    {
+        var (agent, store, snapshot, cursors, sessions, counts) = (plan.Agent, plan.Store, plan.Snapshot, plan.Cursors, plan.Sessions, plan.Counts);
+        var problems = new List<string>();
+        var reset = sessions.Count(s => plan.Stale.Contains(s.SessionId));
+        var unsyncedKey = UnsyncedKey(agent.Id);
+        var unsyncedAll = plan.Unsynced == "all";
+        var marked = plan.Unsynced;
+        var next = 0;
+        // Store writes are batched: one transaction per batch of sessions, not one per session.
+        foreach (var batch in Enumerable.Range(0, sessions.Count).Chunk(WriteBatchSessions))
+        {
+            store.InTransaction(() =>
             {
-                store.InTransaction(() =>
+                foreach (var i in batch)
                 {
-                    foreach (var i in batch)
-                    {
-                        tick();
-                        if (next < toRead.Count && toRead[next] == i)
-                            Save(sessions[i], reads.Take(next++), cursors.GetValueOrDefault(sessions[i].SessionId), store, counts, problems);
-                        else SaveUnchanged(cursors[sessions[i].SessionId], metaJson[i], store, counts);
-                    }
-                    var mark = counts.MetaChanged || unsyncedAll ? "all" : counts.ChangedFrom?.ToString(CultureInfo.InvariantCulture);
-                    if (mark is not null && mark != marked) store.SetMeta(unsyncedKey, mark);
-                    marked = mark ?? marked;
-                });
-            }
+                    tick();
+                    if (next < plan.ToRead.Count && plan.ToRead[next] == i)
+                        Save(sessions[i], reads.Take(firstRead + next++), cursors.GetValueOrDefault(sessions[i].SessionId), store, counts, problems);
+                    else SaveUnchanged(cursors[sessions[i].SessionId], plan.MetaJson[i], store, counts);
+                }
+                var mark = counts.MetaChanged || unsyncedAll ? "all" : counts.ChangedFrom?.ToString(CultureInfo.InvariantCulture);
+                if (mark is not null && mark != marked) store.SetMeta(unsyncedKey, mark);
+                marked = mark ?? marked;
+            });
         }
         var (read, unchanged, lines, skipped, metaChanged) = (counts.Read, counts.Unchanged, counts.Lines, counts.Skipped, counts.MetaChanged);
         _timings.Mark("read and save sessions");
 
         int added = 0, changed = 0, removed = 0, pending = 0, noTime = 0;
         var configKey = ConfigKey();
-        var everything = metaChanged || workspaceChanged || notesChanged || stale.Count > 0 || store.GetMeta($"config:{agent.Id}") != configKey
+        var everything = metaChanged || plan.WorkspaceChanged || plan.NotesChanged || plan.Stale.Count > 0 || store.GetMeta($"config:{agent.Id}") != configKey
             || counts.Written is not null || unsyncedAll;
-        var rebuild = read > 0 || everything || unsynced is not null;
+        var rebuild = read > 0 || everything || plan.Unsynced is not null;
         long? rebuiltFrom = null;
         if (rebuild)
         {
@@ -182,7 +230,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         _timings.Mark("finish");
         problems.InsertRange(0, discoveryProblems.Where(p => p.StartsWith($"agents/{agent.Id}/", StringComparison.Ordinal)));
         return new AgentIngestResult(agent.Id, store.Location, read, unchanged, reset, lines, skipped,
-            added, changed, removed, store.CountTraces(agent.Id), pending, noTime, workspaceChanged, rebuild, problems) { RebuiltFromMs = rebuiltFrom };
+            added, changed, removed, store.CountTraces(agent.Id), pending, noTime, plan.WorkspaceChanged, rebuild, problems) { RebuiltFromMs = rebuiltFrom };
     }
 
     // Every session's metadata as the store now holds it. For the sessions discovery found, that is what was just written

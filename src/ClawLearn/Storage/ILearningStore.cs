@@ -54,7 +54,8 @@ public interface ILearningStore : IDisposable
     /// <summary>
     /// Makes the agent's stored ingest traces exactly <paramref name="traces"/>; returns (added, changed, removed).
     /// With <paramref name="fromTimestamp"/>, only the stored ones at or after that time are compared and removed
-    /// (the caller knows the earlier ones are unchanged and passes only the later ones).
+    /// (the caller knows the earlier ones are unchanged and passes only the later ones). <paramref name="traces"/> may be
+    /// enumerated on another thread, ahead of the writes: it must not read the store.
     /// </summary>
     (int Added, int Changed, int Removed) SyncTraces(string agentId, IEnumerable<RunTrace> traces, long? fromTimestamp = null);
     /// <summary>
