@@ -97,9 +97,33 @@ public sealed class RunCollector
         _current = null;
     }
 
-    // Lower-cased once, not once per run.
-    private static readonly (string Name, string Lower)[] LowerBootstrapNames =
-        BootstrapFileNames.InPriorityOrder.Select(n => (n, n.ToLowerInvariant())).ToArray();
+    // Lower-cased once, not once per run, without the ".md" every name ends with.
+    private static readonly (string Name, string LowerStem)[] LowerBootstrapStems =
+        BootstrapFileNames.InPriorityOrder.Select(n => (n, n.ToLowerInvariant()[..^3])).ToArray();
+
+    /// <summary>
+    /// Adds, in priority order, each bootstrap file whose lower-cased name occurs in <paramref name="lower"/>: one
+    /// pass over the text for ".md", each occurrence then checked against the names, instead of a pass per name.
+    /// </summary>
+    private static void AddBootstrapFilesNamed(ReadOnlySpan<char> lower, List<string> files)
+    {
+        var found = 0UL; // one bit per name
+        for (var at = lower.IndexOf(".md", StringComparison.Ordinal); at >= 0; )
+        {
+            for (var n = 0; n < LowerBootstrapStems.Length; n++)
+            {
+                var stem = LowerBootstrapStems[n].LowerStem;
+                if (at >= stem.Length && lower.Slice(at - stem.Length, stem.Length).SequenceEqual(stem)) found |= 1UL << n;
+            }
+            var next = lower[(at + 1)..].IndexOf(".md", StringComparison.Ordinal);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        for (var n = 0; n < LowerBootstrapStems.Length; n++)
+        {
+            var name = LowerBootstrapStems[n].Name;
+            if ((found & (1UL << n)) != 0 && !files.Contains(name)) files.Add(name);
+        }
+    }
 
     private sealed class Run(int index, long position, long? userTime, string? priorProvider, string? priorModel)
     {
@@ -170,10 +194,7 @@ public sealed class RunCollector
             try
             {
                 var lower = buffer.AsSpan(0, length);
-                foreach (var (name, lowerName) in LowerBootstrapNames)
-                {
-                    if (lower.IndexOf(lowerName, StringComparison.Ordinal) >= 0 && !files.Contains(name)) files.Add(name);
-                }
+                AddBootstrapFilesNamed(lower, files);
                 targets.MatchMemory(lower, memory);
                 if ((_userTime ?? _first) is { } ts)
                 {

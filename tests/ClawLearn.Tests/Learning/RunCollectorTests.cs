@@ -93,6 +93,20 @@ public class RunCollectorTests
         Assert.Equal(["memory:daily:2026-02-19", "memory:projects:home-assistant"], f.MemoryReferenced);
     }
 
+    [Theory]
+    [InlineData("agents.md", new[] { "AGENTS.md" })] // the whole text
+    [InlineData("Per SOUL.MD and Tools.md: done", new[] { "SOUL.md", "TOOLS.md" })] // listed in priority order, not text order
+    [InlineData("see memory.md.md and heartbeat.mdx", new[] { "HEARTBEAT.md", "MEMORY.md", "memory.md" })] // both spellings of the memory file
+    [InlineData("bootstrap.m d, user.m, .md, identity.md", new[] { "IDENTITY.md" })]
+    [InlineData("xuser.md", new[] { "USER.md" })] // a substring, as the rule says
+    [InlineData("agents . md, soul_md", new string[0])]
+    public void Bootstrap_files_are_referenced_by_their_names_in_any_case(string text, string[] expected)
+    {
+        var day = new DateTimeOffset(2026, 2, 20, 9, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var (finished, _) = Collect(ReferenceTargets.None, User(day), Assistant(day + 1, text, []), User(day + 100));
+        Assert.Equal(expected, finished[0].FilesReferenced);
+    }
+
     [Fact]
     public void A_daily_note_is_referenced_by_its_file_name_too_and_short_lines_never_match()
     {
