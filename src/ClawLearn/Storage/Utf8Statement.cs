@@ -81,6 +81,9 @@ internal sealed class Utf8Statement : IDisposable
 
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
 
+    /// <summary>A column's bytes (a text column's UTF-8; empty for null), valid until the statement steps again.</summary>
+    public ReadOnlySpan<byte> Span(int column) => raw.sqlite3_column_blob(_statement, column);
+
     /// <summary>A column's bytes (a text column's UTF-8), copied.</summary>
     public byte[] Bytes(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
 

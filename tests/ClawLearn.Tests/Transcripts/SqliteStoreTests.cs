@@ -44,6 +44,29 @@ public class SqliteStoreTests
     }
 
     [Fact]
+    public void Two_sessions_read_in_lock_step_on_one_store_keep_their_own_pages()
+    {
+        // Events of every size, some far larger than a page's first buffer, over more than one page each.
+        string Event(int i, string session) => i % 500 == 7
+            ? $$$"""{"type":"message","id":"e{{{i}}}","message":{"role":"user","content":"{{{session}}} {{{i}}} {{{new string('x', 200_000)}}}"}}"""
+            : Line(i).Replace("event ", $"{session} ");
+        using var temp = new TempDir();
+        var path = temp.Combine("store.sqlite");
+        StateDirFixture.WriteSqliteStore(path, new FixtureOptions(),
+            [new SqliteSession("a", Enumerable.Range(1, 2600).Select(i => Event(i, "a")).ToList()), new SqliteSession("b", Enumerable.Range(1, 2600).Select(i => Event(i, "b")).ToList())]);
+        using var store = SqliteTranscriptStore.Open(path, new SafeFileAccess(temp.Path));
+        var pairs = store.ReadEvents("a", new TranscriptReadStats()).OfType<Turn>()
+            .Zip(store.ReadEvents("b", new TranscriptReadStats()).OfType<Turn>()).ToList();
+        Assert.Equal(2600, pairs.Count);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            Assert.StartsWith($"a {i + 1}", pairs[i].First.Text);
+            Assert.StartsWith($"b {i + 1}", pairs[i].Second.Text);
+            Assert.Equal((i + 1) % 500 == 7 ? 200_000 + $"a {i + 1} ".Length : $"a {i + 1}".Length, pairs[i].First.Text.Length);
+        }
+    }
+
+    [Fact]
     public void Broken_events_are_skipped_and_counted_by_seq()
     {
         using var temp = new TempDir();
