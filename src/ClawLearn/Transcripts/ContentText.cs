@@ -81,8 +81,9 @@ internal static class ContentText
         var length = 0;
         try
         {
-            // Property names are not values; every string token in document order is.
-            var reader = new Utf8JsonReader(element.Raw(line), new JsonReaderOptions { MaxDepth = 256 });
+            // Property names are not values; every string token in document order is. The slot was validated by the
+            // line's scan: its tokens are walked again by the same fast reader (arguments can be whole files).
+            var reader = new LineJsonReader(element.Raw(line));
             while (reader.Read())
             {
                 if (reader.TokenType != JsonTokenType.String) continue;
