@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 
 namespace ClawLearn.Transcripts;
@@ -182,6 +185,40 @@ internal ref struct LineJsonReader
         var open = _pos;
         var i = open + 1;
         var escaped = false;
+        // 32 bytes at a time: one load gives every quote, backslash and control byte of the block as bits, and all the
+        // escapes in it are handled from those bits (escaped tool output has one every few dozen bytes; a search per
+        // escape cost more than the escape).
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var start = ref MemoryMarshal.GetReference(_line);
+            while (i + Vector256<byte>.Count <= _line.Length)
+            {
+                var block = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var stops = (Vector256.Equals(block, Vector256.Create((byte)'"')) | Vector256.Equals(block, Vector256.Create((byte)'\\'))
+                    | Vector256.LessThan(block, Vector256.Create((byte)0x20))).ExtractMostSignificantBits();
+                var next = i + Vector256<byte>.Count;
+                while (stops != 0)
+                {
+                    var at = i + BitOperations.TrailingZeroCount(stops);
+                    var c = _line[at];
+                    if (c == '"')
+                    {
+                        EndString(open, at, escaped);
+                        return;
+                    }
+                    if (c != '\\') throw Invalid("a control character inside a string");
+                    escaped = true;
+                    var after = SkipEscape(at);
+                    if (after >= next)
+                    {
+                        next = after; // the escape ran past the block: the next block starts after it
+                        break;
+                    }
+                    stops &= ~0u << (after - i); // the escape's own bytes (an escaped quote or backslash) are not stops
+                }
+                i = next;
+            }
+        }
         while (true)
         {
             var k = _line[i..].IndexOfAny(StringStops);
@@ -191,24 +228,33 @@ internal ref struct LineJsonReader
             if (c == '"') break;
             if (c != '\\') throw Invalid("a control character inside a string");
             escaped = true;
-            if (i + 1 >= _line.Length) throw Invalid("a string is not closed");
-            switch (_line[i + 1])
-            {
-                case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
-                    i += 2;
-                    break;
-                case (byte)'u':
-                    if (i + 6 > _line.Length || !IsHex(_line[i + 2]) || !IsHex(_line[i + 3]) || !IsHex(_line[i + 4]) || !IsHex(_line[i + 5]))
-                        throw Invalid("a \\u escape needs four hex digits");
-                    i += 6;
-                    break;
-                default:
-                    throw Invalid("an invalid escape");
-            }
+            i = SkipEscape(i);
         }
-        ValueSpan = _line[(open + 1)..i];
+        EndString(open, i, escaped);
+    }
+
+    private void EndString(int open, int close, bool escaped)
+    {
+        ValueSpan = _line[(open + 1)..close];
         ValueIsEscaped = escaped;
-        _pos = i + 1;
+        _pos = close + 1;
+    }
+
+    // The escape whose backslash is at <paramref name="at"/> is valid: where the string goes on after it.
+    private readonly int SkipEscape(int at)
+    {
+        if (at + 1 >= _line.Length) throw Invalid("a string is not closed");
+        switch (_line[at + 1])
+        {
+            case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
+                return at + 2;
+            case (byte)'u':
+                if (at + 6 > _line.Length || !IsHex(_line[at + 2]) || !IsHex(_line[at + 3]) || !IsHex(_line[at + 4]) || !IsHex(_line[at + 5]))
+                    throw Invalid("a \\u escape needs four hex digits");
+                return at + 6;
+            default:
+                throw Invalid("an invalid escape");
+        }
     }
 
     // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, then a delimiter or the end.

@@ -34,6 +34,35 @@ public sealed class LineJsonReaderTests
         Assert.True(valid > 10_000 && invalid > 10_000, $"{valid} valid, {invalid} invalid");
     }
 
+    // Strings are crossed 32 bytes at a time: every kind of stop (closing quote, each escape, an invalid escape, a
+    // control byte, the end of the line) is put at every offset of a long string, alone and after other escapes.
+    [Fact]
+    public void Long_strings_are_judged_alike_whatever_sits_at_a_block_boundary()
+    {
+        string[] stops = ["\"", "\\n", "\\\"", "\\\\", "\\u00e9", "\\ud83d\\ude00", "\\u12G4", "\\x", "\t", "\\", "\\u12", "é", "\u0001"];
+        var random = new Random(32);
+        var checkedLines = 0;
+        for (var offset = 0; offset < 100; offset++)
+        {
+            foreach (var stop in stops)
+            {
+                foreach (var tail in new[] { "\"", "", "\\", "abc\"", "\\n\"" })
+                {
+                    var before = new StringBuilder();
+                    while (before.Length < offset) before.Append(random.Next(5) == 0 ? "\\n" : "x");
+                    var text = $"[\"{before}{stop}{new string('y', random.Next(0, 70))}{tail}]";
+                    var line = Encoding.UTF8.GetBytes(text);
+                    Assert.Equal(Framework(line), Ours(line));
+                    // Cut anywhere in the last 40 bytes: a string that runs into the end of the line.
+                    var cut = line[..Math.Max(0, line.Length - random.Next(1, 40))];
+                    Assert.Equal(Framework(cut), Ours(cut));
+                    checkedLines += 2;
+                }
+            }
+        }
+        Assert.True(checkedLines > 10_000);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
