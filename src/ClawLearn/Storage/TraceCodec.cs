@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ClawLearn.Learning;
 
 namespace ClawLearn.Storage;
@@ -70,7 +71,8 @@ internal static class TraceCodec
         writer.Signed(trace.SystemPromptChars);
         writer.String(trace.Error);
         writer.Unsigned((ulong)trace.Arms.Count);
-        foreach (var arm in trace.Arms)
+        // A span when the arms are a list (a built trace's are): no enumerator through the interface for every arm.
+        foreach (var arm in trace.Arms is List<ArmOutcome> list ? CollectionsMarshal.AsSpan(list) : trace.Arms.ToArray())
         {
             if (!numbers.TryGetNumber(arm.ArmId, out var number)) return null;
             writer.Unsigned((ulong)number);

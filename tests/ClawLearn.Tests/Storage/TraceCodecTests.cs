@@ -43,6 +43,22 @@ public sealed class TraceCodecTests
     }
 
     [Fact]
+    public void After_the_dictionary_is_cleared_an_arm_is_encoded_with_its_new_number()
+    {
+        var numbers = Numbered("tool:web:web_search", "memory:prefs");
+        var before = TraceCodec.Encode(First, numbers)!; // the numbers are now cached on this thread
+        numbers.Clear(); // as after a rolled-back transaction
+        Assert.Null(TraceCodec.Encode(First, numbers));
+        numbers.Add(7, "memory:prefs");
+        numbers.Add(8, "tool:web:web_search");
+        var after = TraceCodec.Encode(First, numbers)!;
+        Assert.NotEqual(before, after);
+        Assert.Equal(First, TraceCodec.Decode(after, numbers)!, new TraceJsonComparer());
+        // Another dictionary never answers from this one's cache.
+        Assert.Equal(before, TraceCodec.Encode(First, Numbered("tool:web:web_search", "memory:prefs")));
+    }
+
+    [Fact]
     public void An_arm_without_a_number_is_reported_not_guessed()
     {
         var trace = First;
