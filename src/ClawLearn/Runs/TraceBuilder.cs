@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ClawLearn.Learning;
 using ClawLearn.Sessions;
@@ -94,6 +95,8 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
         return results;
     }
 
+    // Hot in every sync (every trace): compiled optimised at once; left to the tiered JIT it ran unoptimised through much of a cold ingest.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RunTrace Trace(RunFacts f, string traceId, long timestamp, SessionMeta? meta, ReadOnlySpan<(string Name, string ArmId)> tools,
         ReadOnlySpan<(string Name, string ArmId)> skills, Dictionary<string, int> toolCosts, Dictionary<string, int> skillCosts)
     {

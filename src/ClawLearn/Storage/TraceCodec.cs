@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ClawLearn.Learning;
 
@@ -35,6 +36,8 @@ internal static class TraceCodec
     }
 
     /// <summary>The trace's bytes, or null when one of its arms has no number yet (see <see cref="UnnumberedArms"/>).</summary>
+    // Hot in every sync (every trace): compiled optimised at once; left to the tiered JIT it ran unoptimised through much of a cold ingest.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static byte[]? Encode(RunTrace trace, ArmNumbers numbers)
     {
         var writer = new CompactWriter(256 + trace.Arms.Count * 4);

@@ -14,7 +14,9 @@ namespace ClawLearn.Transcripts;
 /// output is JSON-escaped text (a <c>\n</c> every line of it), and once a string holds an escape the framework reader
 /// validates the rest byte by byte, the largest single cost of reading a transcript. Here a string is crossed by
 /// vectorised searches from one quote, backslash or control byte to the next. The line must be valid UTF-8 (the
-/// parser checks it first), as the framework reader would check inside strings.
+/// parser checks it first), as the framework reader would check inside strings. Every method runs for every token of
+/// every line: each is either inlined or compiled optimised at once (left to the tiered JIT, the helpers ran
+/// unoptimised through much of a cold ingest).
 /// </summary>
 internal ref struct LineJsonReader
 {
@@ -102,6 +104,7 @@ internal ref struct LineJsonReader
     }
 
     /// <summary>As <see cref="Utf8JsonReader.Skip"/>: on a property name, skips its value; on the start of a container, moves to its end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Skip()
     {
         if (TokenType == JsonTokenType.PropertyName) Read();
@@ -166,6 +169,7 @@ internal ref struct LineJsonReader
         _expect = _depth == 0 ? Expect.End : Expect.AfterValue;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadName()
     {
         if (Peek() != '"') throw Invalid("expected a property name");
@@ -233,6 +237,7 @@ internal ref struct LineJsonReader
         EndString(open, i, escaped);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndString(int open, int close, bool escaped)
     {
         ValueSpan = _line[(open + 1)..close];
@@ -260,6 +265,7 @@ internal ref struct LineJsonReader
     }
 
     // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, then a delimiter or the end.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadNumber()
     {
         var start = _pos;
@@ -287,6 +293,7 @@ internal ref struct LineJsonReader
         _pos = i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Literal(ReadOnlySpan<byte> literal, JsonTokenType type)
     {
         if (!_line[_pos..].StartsWith(literal)) throw Invalid("expected a value");
@@ -297,6 +304,7 @@ internal ref struct LineJsonReader
         _pos = end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void End(JsonTokenType type)
     {
         TokenStartIndex = _pos;
@@ -308,6 +316,7 @@ internal ref struct LineJsonReader
         _expect = _depth == 0 ? Expect.End : Expect.AfterValue;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Push(bool isObject)
     {
         if (_depth >= MaxDepth) throw Invalid($"deeper than {MaxDepth}");
@@ -318,6 +327,7 @@ internal ref struct LineJsonReader
         _pos++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly bool InObject()
     {
         var d = _depth - 1;
@@ -326,6 +336,7 @@ internal ref struct LineJsonReader
     }
 
     [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ref ulong Word(int index)
     {
         switch (index)
@@ -337,7 +348,11 @@ internal ref struct LineJsonReader
         }
     }
 
-    private readonly byte Peek() => _pos < _line.Length ? _line[_pos] : throw Invalid("the line ends inside a value");
+    // Inlined: it runs for every token. The throw is a call of its own, which a method must not hold to be inlined.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly byte Peek() => _pos < _line.Length ? _line[_pos] : EndedInsideValue();
+
+    private readonly byte EndedInsideValue() => throw Invalid("the line ends inside a value");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SkipWhitespace()
@@ -345,6 +360,7 @@ internal ref struct LineJsonReader
         while (_pos < _line.Length && _line[_pos] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') _pos++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly int Digits(int i)
     {
         while (i < _line.Length && IsDigit(_line[i])) i++;

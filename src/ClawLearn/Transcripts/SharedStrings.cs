@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ClawLearn.Transcripts;
@@ -18,6 +19,8 @@ internal static class SharedStrings
     private sealed record Entry(byte[] Utf8, string Value);
 
     /// <summary>The string for <paramref name="utf8"/>: valid UTF-8 of an unescaped JSON string's body.</summary>
+    // Hot in every ingest (every role, type and model name): compiled optimised at once, as the line parser is.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxBytes) return Encoding.UTF8.GetString(utf8);
