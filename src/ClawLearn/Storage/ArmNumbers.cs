@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace ClawLearn.Storage;
 
@@ -28,6 +29,7 @@ internal sealed class ArmNumbers
         public Dictionary<string, int> Numbers { get; } = new(ReferenceEqualityComparer.Instance);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // for every arm of every trace encoded
     public bool TryGetNumber(string armId, out int number)
     {
         var generation = _generation;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ClawLearn.Storage;
@@ -21,12 +22,15 @@ internal ref struct CompactWriter
         _length = 0;
     }
 
+    // Every trace's every arm goes through these: inlined or compiled optimised at once (see TraceCodec.Encode).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Byte(byte value)
     {
         Ensure(1);
         _buffer[_length++] = value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Unsigned(ulong value)
     {
         Ensure(10);
@@ -39,6 +43,7 @@ internal ref struct CompactWriter
     }
 
     /// <summary>Zig-zag: small negative numbers stay short too.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Signed(long value) => Unsigned((ulong)((value << 1) ^ (value >> 63)));
 
     /// <summary>Length + 1 (0 for null), then the UTF-8 bytes.</summary>
@@ -57,9 +62,14 @@ internal ref struct CompactWriter
 
     public readonly byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Ensure(int more)
     {
-        if (_length + more <= _buffer.Length) return;
+        if (_length + more > _buffer.Length) Grow(more);
+    }
+
+    private void Grow(int more)
+    {
         Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + more));
         s_scratch = _buffer;
     }
