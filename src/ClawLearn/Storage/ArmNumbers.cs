@@ -68,9 +68,9 @@ internal sealed class ArmNumbers
     {
         lock (_gate)
         {
-            _generation++;
             _numbers.Clear();
             _ids = new string?[64];
+            _generation++; // after the clear: a lookup that sees the new generation cannot find a pre-Clear number
         }
     }
 }

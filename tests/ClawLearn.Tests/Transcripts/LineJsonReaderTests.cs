@@ -63,6 +63,30 @@ public sealed class LineJsonReaderTests
         Assert.True(checkedLines > 10_000);
     }
 
+    // From a review: random strings of up to 120 bytes (every kind of piece, property names too), often cut short.
+    [Fact]
+    public void Random_strings_near_block_edges_match_the_framework_reader()
+    {
+        string[] pieces = ["a", "b", "é", "€", "𝄞", "\\n", "\\\"", "\\\\", "\\/", "\\u00e9", "\\uD83D", "\\uABCD", "\\u12", "\\u12G4", "\\x", "\\", "\"", "\t", "\u0001", " ", "\u007f"];
+        var random = new Random(7);
+        int valid = 0, invalid = 0;
+        for (var round = 0; round < 50_000; round++)
+        {
+            var text = new StringBuilder(random.Next(3) switch { 0 => "[\"", 1 => "{\"", _ => "\"" });
+            var length = random.Next(0, 120);
+            while (text.Length < length) text.Append(random.Next(4) == 0 ? pieces[random.Next(pieces.Length)] : "x");
+            text.Append(random.Next(6) switch { 0 => "", 1 => "\"", 2 => "\"]", 3 => "\":1}", 4 => "\\", _ => "\",\"yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy\\n\"]" });
+            var line = Encoding.UTF8.GetBytes(text.ToString());
+            if (random.Next(3) == 0) line = line[..random.Next(0, line.Length + 1)];
+            if (!Utf8.IsValid(line)) continue;
+            var expected = Framework(line);
+            Assert.Equal(expected, Ours(line));
+            if (expected.EndsWith("ok", StringComparison.Ordinal)) valid++;
+            else invalid++;
+        }
+        Assert.True(valid > 500 && invalid > 5_000, $"{valid} valid, {invalid} invalid"); // mostly broken strings, by design
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
