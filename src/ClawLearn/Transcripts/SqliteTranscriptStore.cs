@@ -95,7 +95,7 @@ public sealed class SqliteTranscriptStore : IDisposable
         {
             while (true)
             {
-                ReadPage(sessionId, last, page);
+                ReadPage(sessionId, last, page, options.MaxLineBytes);
                 foreach (var (seq, offset, length) in page.Rows)
                 {
                     last = seq;
@@ -125,7 +125,8 @@ public sealed class SqliteTranscriptStore : IDisposable
 
     /// <summary>
     /// One page of events: every event's UTF-8 in one pooled buffer, reused from page to page, and where each lies.
-    /// A byte array per event was a quarter of a cold ingest's allocations.
+    /// A byte array per event was a seventh of a cold ingest's allocations. An event over the line limit is only
+    /// measured (it is skipped and counted), so one runaway event does not leave a huge buffer in the pool.
     /// </summary>
     private sealed class EventPage : IDisposable
     {
@@ -142,8 +143,13 @@ public sealed class SqliteTranscriptStore : IDisposable
         // An event's text as the UTF-8 bytes SQLite holds, not decoded to a string and encoded back. Text that is not
         // valid UTF-8 still goes through a string, which replaces each invalid sequence with U+FFFD: the bytes the parser
         // sees are exactly what they were before.
-        public void Add(long seq, ReadOnlySpan<byte> raw)
+        public void Add(long seq, ReadOnlySpan<byte> raw, int maxBytes)
         {
+            if (raw.Length > maxBytes)
+            {
+                Rows.Add((seq, 0, raw.Length));
+                return;
+            }
             var text = Utf8.IsValid(raw) ? raw : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(raw));
             if (_used + text.Length > Bytes.Length)
             {
@@ -160,14 +166,14 @@ public sealed class SqliteTranscriptStore : IDisposable
         public void Dispose() => ArrayPool<byte>.Shared.Return(Bytes);
     }
 
-    private void ReadPage(string sessionId, long afterSeq, EventPage page) => WithRetry(() =>
+    private void ReadPage(string sessionId, long afterSeq, EventPage page, int maxBytes) => WithRetry(() =>
     {
         page.Clear();
         var select = _selectPage ??= new Utf8Statement(_connection,
             "SELECT seq, event_json FROM transcript_events WHERE session_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3");
         select.Text(1, sessionId).Integer(2, afterSeq).Integer(3, PageSize);
         // A null event is an empty line (skipped as such).
-        while (select.Next()) page.Add(select.Int64(0), select.Span(1));
+        while (select.Next()) page.Add(select.Int64(0), select.Span(1), maxBytes);
         return 0;
     });
 

@@ -67,6 +67,21 @@ public class SqliteStoreTests
     }
 
     [Fact]
+    public void An_event_over_the_line_limit_is_skipped_and_counted_by_seq()
+    {
+        using var temp = new TempDir();
+        var path = temp.Combine("store.sqlite");
+        var huge = Line(2).Replace("event 2", new string('z', 5000));
+        StateDirFixture.WriteSqliteStore(path, new FixtureOptions(), [new SqliteSession("s", [Line(1), huge, Line(3)])]);
+        using var store = SqliteTranscriptStore.Open(path, new SafeFileAccess(temp.Path));
+        var stats = new TranscriptReadStats();
+        var turns = store.ReadEvents("s", stats, new LineReaderOptions { MaxLineBytes = 2000 }).OfType<Turn>().ToList();
+        Assert.Equal(["event 1", "event 3"], turns.Select(t => t.Text));
+        Assert.Equal((1, 2L), (stats.Skipped[SkipReason.LineTooLong], stats.FirstSkippedLine[SkipReason.LineTooLong]));
+        Assert.Equal(3, stats.LastSeq);
+    }
+
+    [Fact]
     public void Broken_events_are_skipped_and_counted_by_seq()
     {
         using var temp = new TempDir();
