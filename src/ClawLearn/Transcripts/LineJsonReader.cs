@@ -12,11 +12,10 @@ namespace ClawLearn.Transcripts;
 /// <see cref="Utf8JsonReader"/> does with <see cref="LineScan"/>'s options (no comments, no trailing commas, one
 /// value, depth 256), and offers the part of its API the scan uses. The difference is speed on long strings: tool
 /// output is JSON-escaped text (a <c>\n</c> every line of it), and once a string holds an escape the framework reader
-/// validates the rest byte by byte, the largest single cost of reading a transcript. Here a string is crossed by
-/// vectorised searches from one quote, backslash or control byte to the next. The line must be valid UTF-8 (the
-/// parser checks it first), as the framework reader would check inside strings. Every method runs for every token of
-/// every line: each is either inlined or compiled optimised at once (left to the tiered JIT, the helpers ran
-/// unoptimised through much of a cold ingest).
+/// validates the rest byte by byte, the largest single cost of reading a transcript. Here a string is crossed 32 bytes
+/// at a time (see <see cref="ReadString"/>). The line must be valid UTF-8 (the parser checks it first), as the
+/// framework reader would check inside strings. The methods that run for every token are inlined or compiled
+/// optimised at once (left to the tiered JIT, the helpers ran unoptimised through much of a cold ingest).
 /// </summary>
 internal ref struct LineJsonReader
 {
