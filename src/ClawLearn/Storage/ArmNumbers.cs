@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 
 namespace ClawLearn.Storage;
 
@@ -14,32 +13,7 @@ internal sealed class ArmNumbers
     private volatile string?[] _ids = new string?[64];
     private readonly Lock _gate = new();
 
-    private volatile int _generation; // bumped by Clear: numbers cached before it are void
-
-    // A sync encodes every trace's arms, a hundred or more a trace, and they are the same few hundred string instances
-    // (the builder makes each id once): found by reference first, in a cache of the encoding thread's own, no id's
-    // characters are hashed again.
-    [ThreadStatic] private static ReferenceCache? t_cache;
-
-    private sealed class ReferenceCache(ArmNumbers owner, int generation)
-    {
-        public const int Capacity = 8192;
-        public ArmNumbers Owner { get; } = owner;
-        public int Generation { get; } = generation;
-        public Dictionary<string, int> Numbers { get; } = new(ReferenceEqualityComparer.Instance);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // for every arm of every trace encoded
-    public bool TryGetNumber(string armId, out int number)
-    {
-        var generation = _generation;
-        var cache = t_cache;
-        if (cache is null || cache.Owner != this || cache.Generation != generation) t_cache = cache = new ReferenceCache(this, generation);
-        if (cache.Numbers.TryGetValue(armId, out number)) return true;
-        if (!_numbers.TryGetValue(armId, out number)) return false;
-        if (cache.Numbers.Count < ReferenceCache.Capacity) cache.Numbers[armId] = number;
-        return true;
-    }
+    public bool TryGetNumber(string armId, out int number) => _numbers.TryGetValue(armId, out number);
 
     /// <summary>The arm id for a number, or null when this copy of the dictionary does not have it (yet).</summary>
     public string? IdOf(int number)
@@ -70,7 +44,6 @@ internal sealed class ArmNumbers
         {
             _numbers.Clear();
             _ids = new string?[64];
-            _generation++; // after the clear: a lookup that sees the new generation cannot find a pre-Clear number
         }
     }
 }
