@@ -62,7 +62,11 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             var work = plans.SelectMany(plan => plan.ToRead.Select(i => (Plan: plan, Session: i))).ToList();
             using var reads = new OrderedParallel<SessionReader, SessionRead>(work.Count, Environment.ProcessorCount, ReadAheadSessions,
                 () => new SessionReader(state.Files, _lines),
-                (reader, k) => work[k].Plan.Read(work[k].Session, reader, this));
+                (reader, k) =>
+                {
+                    var (plan, i) = work[k];
+                    return ReadSession(plan.Sessions[i], plan.Cursors.GetValueOrDefault(plan.Sessions[i].SessionId), plan.MetaJson[i], reader);
+                });
             var (done, total, taken) = (0, catalog.Sessions.Count, 0);
             var results = new List<AgentIngestResult>();
             foreach (var plan in plans)
@@ -110,10 +114,6 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         public required SessionCounts Counts { get; init; }
         /// <summary>The "unsynced" mark the store held when ingest started (see <see cref="Plan"/>).</summary>
         public required string? Unsynced { get; init; }
-
-        // Runs on a worker thread.
-        public SessionRead Read(int session, SessionReader reader, Ingestor ingestor) =>
-            ingestor.ReadSession(Sessions[session], Cursors.GetValueOrDefault(Sessions[session].SessionId), MetaJson[session], reader);
     }
 
     private AgentPlan Plan(AgentLayout agent, ILearningStore store, IReadOnlyList<SourceCursor> storedCursors, List<SessionInfo> sessions)

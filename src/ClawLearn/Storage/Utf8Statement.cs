@@ -85,7 +85,7 @@ internal sealed class Utf8Statement : IDisposable
     public ReadOnlySpan<byte> Span(int column) => raw.sqlite3_column_blob(_statement, column);
 
     /// <summary>A column's bytes (a text column's UTF-8), copied.</summary>
-    public byte[] Bytes(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
+    public byte[] Bytes(int column) => Span(column).ToArray();
 
     private void Check(int rc)
     {

@@ -181,7 +181,7 @@ internal ref struct LineJsonReader
         _expect = Expect.Value;
     }
 
-    // From the opening quote to past the closing one: runs of plain bytes are crossed by one vectorised search each.
+    // From the opening quote to past the closing one.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadString()
     {
