@@ -28,7 +28,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
     public IReadOnlyList<AgentIngestResult> Run(Action<int, int, string>? progress = null)
     {
         var agents = state.AgentsOrOnly(options.AgentId);
-        // The session indexes are parsed while the stores' cursors are read.
+        // The session indexes are parsed while the stores' cursors are read, the sources listed and the first sessions read.
         var indexReads = SessionDiscovery.StartIndexReads(state, new DiscoveryOptions { AgentId = options.AgentId });
         var stores = new List<ILearningStore>();
         try
@@ -37,11 +37,10 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             var cursors = options.Full ? null : agents.Select((a, i) => (Stamp: stores[i].ExternalChangeStamp(), Cursors: stores[i].Cursors(a.Id))).ToList();
             var known = KnownFiles(cursors);
             _timings.Mark("known files");
-            var catalog = SessionDiscovery.Discover(state, new DiscoveryOptions
+            var listing = SessionDiscovery.List(state, new DiscoveryOptions
             {
                 IncludeArchived = options.IncludeArchived,
                 AgentId = options.AgentId,
-                IndexReads = indexReads,
                 // None known (a first ingest): every file is probed, and discovery then judges and opens each once.
                 KnownSessionId = known.Count == 0 ? null
                     : (path, size, modified) => known.TryGetValue(path, out var k) && k.Size == size && k.Modified == modified ? k.SessionId : null,
@@ -51,10 +50,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             for (var i = 0; i < agents.Count; i++)
             {
                 var (agent, store) = (agents[i], stores[i]);
-                var sessions = catalog.Sessions.Where(s => s.AgentId == agent.Id).ToList();
                 // The cursors read for discovery serve again, unless another process wrote to the store since.
                 var read = cursors?[i] is { } c && c.Stamp == store.ExternalChangeStamp() ? c.Cursors : store.Cursors(agent.Id);
-                plans.Add(Plan(agent, store, read, sessions));
+                plans.Add(Plan(agent, store, read, listing.Agents[i].Sources));
             }
             _timings.Mark("workspace and cursors");
             // One read pipeline for all agents: while one agent's traces are built and stored, the workers already read
@@ -65,8 +63,13 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
                 (reader, k) =>
                 {
                     var (plan, i) = work[k];
-                    return ReadSession(plan.Sessions[i], plan.Cursors.GetValueOrDefault(plan.Sessions[i].SessionId), plan.MetaJson[i], reader);
+                    return ReadSession(plan.Sources[i], plan.Cursors.GetValueOrDefault(plan.Sources[i].SessionId), reader);
                 });
+            // Reading needs no session metadata; saving does, from the first session on. It comes from the session indexes,
+            // parsed meanwhile on their own threads (a big install's main index takes half a second).
+            var catalog = SessionDiscovery.Describe(state, listing, indexReads);
+            foreach (var plan in plans) plan.Describe(catalog.Sessions.Where(s => s.AgentId == plan.Agent.Id).ToList());
+            _timings.Mark("session indexes");
             var (done, total, taken) = (0, catalog.Sessions.Count, 0);
             var results = new List<AgentIngestResult>();
             foreach (var plan in plans)
@@ -103,10 +106,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         public required ILearningStore Store { get; init; }
         public required WorkspaceSnapshot Snapshot { get; init; }
         public required Dictionary<string, SourceCursor> Cursors { get; init; }
-        public required List<SessionInfo> Sessions { get; init; }
-        /// <summary>Each session's metadata as its cursor stores it.</summary>
-        public required List<string> MetaJson { get; init; }
-        /// <summary>The indices in <see cref="Sessions"/> of those that changed since the last ingest, in order.</summary>
+        /// <summary>The agent's sessions as discovery listed them, in session id order.</summary>
+        public required IReadOnlyList<SessionSource> Sources { get; init; }
+        /// <summary>The indices in <see cref="Sources"/> of those that changed since the last ingest, in order.</summary>
         public required List<int> ToRead { get; init; }
         public required HashSet<string> Stale { get; init; }
         public required bool NotesChanged { get; init; }
@@ -114,9 +116,20 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         public required SessionCounts Counts { get; init; }
         /// <summary>The "unsynced" mark the store held when ingest started (see <see cref="Plan"/>).</summary>
         public required string? Unsynced { get; init; }
+        /// <summary>The sessions of <see cref="Sources"/> with their metadata, in the same order (set by <see cref="Describe"/>).</summary>
+        public List<SessionInfo> Sessions { get; private set; } = [];
+        /// <summary>Each session's metadata as its cursor stores it.</summary>
+        public List<string> MetaJson { get; private set; } = [];
+
+        public void Describe(List<SessionInfo> sessions)
+        {
+            if (sessions.Count != Sources.Count) throw new InvalidOperationException("discovery described a different set of sessions than it listed");
+            Sessions = sessions;
+            MetaJson = sessions.Select(s => SourceCursor.Serialize(SessionMeta.From(s))).ToList();
+        }
     }
 
-    private AgentPlan Plan(AgentLayout agent, ILearningStore store, IReadOnlyList<SourceCursor> storedCursors, List<SessionInfo> sessions)
+    private AgentPlan Plan(AgentLayout agent, ILearningStore store, IReadOnlyList<SourceCursor> storedCursors, IReadOnlyList<SessionSource> sources)
     {
         var snapshot = WorkspaceSnapshot.Read(state, agent);
         _targets[agent.Id] = snapshot.Targets;
@@ -149,9 +162,8 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             Store = store,
             Snapshot = snapshot,
             Cursors = cursors,
-            Sessions = sessions,
-            MetaJson = sessions.Select(s => SourceCursor.Serialize(SessionMeta.From(s))).ToList(),
-            ToRead = Enumerable.Range(0, sessions.Count).Where(i => !IsUnchanged(sessions[i], cursors.GetValueOrDefault(sessions[i].SessionId))).ToList(),
+            Sources = sources,
+            ToRead = Enumerable.Range(0, sources.Count).Where(i => !IsUnchanged(sources[i], cursors.GetValueOrDefault(sources[i].SessionId))).ToList(),
             Stale = stale,
             NotesChanged = notesChanged,
             WorkspaceChanged = storedFingerprint != snapshot.Fingerprint,
@@ -182,7 +194,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
                 {
                     tick();
                     if (next < plan.ToRead.Count && plan.ToRead[next] == i)
-                        Save(sessions[i], reads.Take(firstRead + next++), cursors.GetValueOrDefault(sessions[i].SessionId), store, counts, problems);
+                        Save(sessions[i], reads.Take(firstRead + next++), cursors.GetValueOrDefault(sessions[i].SessionId), plan.MetaJson[i], store, counts, problems);
                     else SaveUnchanged(cursors[sessions[i].SessionId], plan.MetaJson[i], store, counts);
                 }
                 var mark = counts.MetaChanged || unsyncedAll ? "all" : counts.ChangedFrom?.ToString(CultureInfo.InvariantCulture);
@@ -289,10 +301,10 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
     }
 
-    private bool IsUnchanged(SessionInfo session, SourceCursor? cursor)
+    private static bool IsUnchanged(SessionSource source, SourceCursor? cursor)
     {
-        var (size, modified) = SizeAndTime(session.Source);
-        return cursor is not null && cursor.Kind == session.Source.Kind.ToString() && cursor.Path == session.Source.Path
+        var (size, modified) = SizeAndTime(source);
+        return cursor is not null && cursor.Kind == source.Kind.ToString() && cursor.Path == source.Path
             && cursor.Size == size && cursor.ModifiedTicks == modified;
     }
 
@@ -307,12 +319,14 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
 
     /// <summary>
     /// What reading one session gave: its run facts from <see cref="FromIndex"/> on, its usage rows from
-    /// <see cref="UsageFrom"/> on, and its next cursor; or a problem.
+    /// <see cref="UsageFrom"/> on, and its next cursor (without the session's metadata, which reading does not know);
+    /// or a problem.
     /// </summary>
     private sealed record SessionRead(string SessionId, int FromIndex, IReadOnlyList<RunFacts> Facts, int UsageFrom, IReadOnlyList<UsageRow> Usage,
         SourceCursor? Next, TranscriptReadStats Stats, string? Problem);
 
-    private void Save(SessionInfo session, SessionRead read, SourceCursor? before, ILearningStore store, SessionCounts counts, List<string> problems)
+    private void Save(SessionInfo session, SessionRead read, SourceCursor? before, string meta, ILearningStore store, SessionCounts counts,
+        List<string> problems)
     {
         if (read.Problem is { } problem)
         {
@@ -326,9 +340,9 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             {
                 // Traces can change from the earliest run whose facts changed on: one added, removed or read again
                 // differently (a run read again the same, as the last one is on every append, changes nothing).
-                counts.Changed(store.SaveSession(read.Next!, read.FromIndex, read.Facts, read.UsageFrom, read.Usage));
+                counts.Changed(store.SaveSession(read.Next! with { MetaJson = meta }, read.FromIndex, read.Facts, read.UsageFrom, read.Usage));
                 // New metadata (key, channel, report) changes the session's earlier traces too.
-                if (before is not null && before.MetaJson != read.Next!.MetaJson) counts.MetaChanged = true;
+                if (before is not null && before.MetaJson != meta) counts.MetaChanged = true;
             });
             counts.Lines += read.Stats.Lines;
             counts.Skipped += read.Stats.SkippedTotal;
@@ -344,9 +358,8 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
     }
 
     // Runs on a worker thread: reads the source from its cursor and reduces it to run facts; touches no store.
-    private SessionRead ReadSession(SessionInfo session, SourceCursor? cursor, string meta, SessionReader reader)
+    private SessionRead ReadSession(SessionSource source, SourceCursor? cursor, SessionReader reader)
     {
-        var source = session.Source;
         var stats = new TranscriptReadStats();
         try
         {
@@ -358,7 +371,7 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             var resume = sameSource && size >= cursor!.Size && Identity(file, cursor.Identity) == cursor.Identity;
             var identity = resume ? cursor!.Identity : Identity(file, null);
             var fromIndex = resume ? cursor!.NextUserIndex : 0;
-            var collector = new RunCollector(session.AgentId, session.SessionId, TargetsFor(session), fromIndex,
+            var collector = new RunCollector(source.AgentId, source.SessionId, _targets[source.AgentId], fromIndex,
                 resume ? cursor!.Provider : null, resume ? cursor!.Model : null);
             long? start = resume ? cursor!.Position : null;
             if (file is null)
@@ -377,8 +390,8 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
             if (last is not null)
             {
                 // Next time, read the last run again from its user turn: it may be pending or still growing.
-                next = new SourceCursor(session.AgentId, session.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
-                    isSqlite ? last.Position - 1 : last.Position, last.UserIndex, last.PriorProvider, last.PriorModel, meta);
+                next = new SourceCursor(source.AgentId, source.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
+                    isSqlite ? last.Position - 1 : last.Position, last.UserIndex, last.PriorProvider, last.PriorModel, null);
             }
             else
             {
@@ -387,23 +400,21 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
                 var (provider, model) = collector.CurrentModel;
                 var fromStart = collector.Usage.Count > 0;
                 var position = isSqlite ? fromStart ? long.MinValue : stats.LastSeq ?? start ?? long.MinValue : fromStart ? 0 : stats.ConsumedBytes;
-                next = new SourceCursor(session.AgentId, session.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
-                    position, fromIndex, provider, model, meta);
+                next = new SourceCursor(source.AgentId, source.SessionId, source.Kind.ToString(), source.Path, identity, size, modified,
+                    position, fromIndex, provider, model, null);
             }
             // Usage before the first user turn is replaced only by a read that covered it: one from the start, or a
             // resumed one that began before any user turn.
             var usageFrom = !resume || collector.SawPreamble ? -1 : fromIndex;
-            return new SessionRead(session.SessionId, fromIndex, facts, usageFrom, collector.Usage, next, stats, null);
+            return new SessionRead(source.SessionId, fromIndex, facts, usageFrom, collector.Usage, next, stats, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
-            return new SessionRead(session.SessionId, 0, [], 0, [], null, stats, $"{state.Relative(source.Path)}: not ingested: {e.Message}");
+            return new SessionRead(source.SessionId, 0, [], 0, [], null, stats, $"{state.Relative(source.Path)}: not ingested: {e.Message}");
         }
     }
 
     private readonly PhaseTimings _timings = PhaseTimings.FromEnvironment();
-
-    private ReferenceTargets TargetsFor(SessionInfo session) => _targets[session.AgentId];
 
     private readonly Dictionary<string, ReferenceTargets> _targets = [];
 

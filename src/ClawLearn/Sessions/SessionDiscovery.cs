@@ -16,37 +16,53 @@ public static class SessionDiscovery
     private const int HeaderProbeBytes = 64 * 1024;
     private const int FirstProbeBytes = 4 * 1024; // a header is ~200 bytes; most files answer from the first 4 KiB
 
-    public static SessionCatalog Discover(StateDirectory state, DiscoveryOptions options = default)
+    public static SessionCatalog Discover(StateDirectory state, DiscoveryOptions options = default) =>
+        Describe(state, List(state, options), options.IndexReads ?? StartIndexReads(state, options));
+
+    /// <summary>
+    /// The first half of <see cref="Discover"/>, which needs no session index: every agent's sources, de-duplicated, in
+    /// session id order. They can be read while the indexes are still parsed; <see cref="Describe"/> then adds the
+    /// metadata.
+    /// </summary>
+    public static SessionListing List(StateDirectory state, DiscoveryOptions options = default)
     {
-        var sessions = new List<SessionInfo>();
         var skipped = new List<SkippedSource>();
-        var indexes = new Dictionary<string, SessionIndex>(StringComparer.Ordinal);
-        var problems = new List<string>();
-        var agents = state.AgentsOrOnly(options.AgentId);
-        var indexReads = options.IndexReads ?? StartIndexReads(state, options);
-        for (var a = 0; a < agents.Count; a++)
+        var agents = new List<AgentSources>();
+        foreach (var agent in state.AgentsOrOnly(options.AgentId))
         {
-            var agent = agents[a];
-            // Files first: the agent's index is still being parsed meanwhile (its problem is reported first all the same).
-            var firstProblem = problems.Count;
             var sources = new List<SessionSource>();
+            var problems = new List<string>();
             AddFiles(state, agent.SessionsDir, agent.Id, options, sources, skipped);
             if (agent.Id == Config.AgentIds.Main)
                 AddFiles(state, Path.Combine(state.Root, "sessions"), agent.Id, options, sources, skipped);
             var windows = AddSqlite(state, agent, sources, skipped, problems);
-
-            var index = indexReads[agent.Id].GetAwaiter().GetResult();
-            indexes[agent.Id] = index;
-            if (index.Problem is { } problem) problems.Insert(firstProblem, $"{state.Relative(agent.SessionIndexPath)}: {problem}");
-
-            var lookup = new IndexLookup(index);
-            foreach (var group in sources.GroupBy(s => s.SessionId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                var winner = PickWinner(group.ToList(), state, skipped);
-                sessions.Add(Describe(winner, lookup, windows));
-            }
+            var winners = sources.GroupBy(s => s.SessionId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(group => PickWinner(group.ToList(), state, skipped)).ToList();
+            agents.Add(new AgentSources(agent, winners, windows, problems));
         }
-        return new SessionCatalog(sessions, skipped, indexes, problems);
+        return new SessionListing(agents, skipped);
+    }
+
+    /// <summary>
+    /// The second half of <see cref="Discover"/>: each listed session's key, channel and title from its agent's session
+    /// index (waited for in <paramref name="indexReads"/>) or SQLite node, in the listing's order.
+    /// </summary>
+    public static SessionCatalog Describe(StateDirectory state, SessionListing listing, IReadOnlyDictionary<string, Task<SessionIndex>> indexReads)
+    {
+        var sessions = new List<SessionInfo>();
+        var indexes = new Dictionary<string, SessionIndex>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var agent in listing.Agents)
+        {
+            var index = indexReads[agent.Agent.Id].GetAwaiter().GetResult();
+            indexes[agent.Agent.Id] = index;
+            // The index's problem comes first, as it did when each agent's index was read before its sources.
+            if (index.Problem is { } problem) problems.Add($"{state.Relative(agent.Agent.SessionIndexPath)}: {problem}");
+            problems.AddRange(agent.Problems);
+            var lookup = new IndexLookup(index);
+            foreach (var source in agent.Sources) sessions.Add(Info(source, lookup, agent.Windows));
+        }
+        return new SessionCatalog(sessions, listing.Skipped, indexes, problems);
     }
 
     /// <summary>
@@ -166,7 +182,7 @@ public static class SessionDiscovery
         public Dictionary<string, SessionIndexEntry> ByFileName { get; } = new(StringComparer.Ordinal);
     }
 
-    private static SessionInfo Describe(SessionSource source, IndexLookup index, IReadOnlyDictionary<string, SqliteSessionWindow> windows)
+    private static SessionInfo Info(SessionSource source, IndexLookup index, IReadOnlyDictionary<string, SqliteSessionWindow> windows)
     {
         var fileName = Path.GetFileName(source.Path);
         var entry = index.ById.GetValueOrDefault(source.SessionId)
