@@ -165,15 +165,19 @@ public sealed class RunCollector
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(Turn turn)
         {
-            foreach (var call in turn.ToolCalls)
+            // Read for run facts only, the texts are in the reader's buffer (valid until it reads on), not in strings.
+            var decoded = turn.Decoded;
+            for (var c = 0; c < turn.ToolCalls.Count; c++)
             {
+                var call = turn.ToolCalls[c];
                 if (!_tools.Contains(call.Name)) _tools.Add(call.Name);
-                _arguments.Add(call.ArgumentsText);
-                SkillPaths.AddNames(call.ArgumentsText, _skills);
+                var arguments = decoded is null ? call.ArgumentsText : decoded.Arguments(c);
+                _arguments.Add(arguments);
+                SkillPaths.AddNames(arguments, _skills);
             }
             if (turn.Role != TurnRole.Assistant) return;
             _hasAssistant = true;
-            _text.Add(turn.Text);
+            _text.Add(decoded is null ? turn.Text : decoded.Text);
             if (turn.Provider is not null || turn.Model is not null) (_provider, _model) = (turn.Provider, turn.Model);
             if (turn.StopReason == "aborted") _aborted = true;
             if (turn.StopReason == "error") _error = turn.ErrorMessage ?? "error";

@@ -14,7 +14,7 @@ internal sealed class RunText
     private char[] _buffer = [];
     private int _length;
 
-    public void Add(string piece)
+    public void Add(ReadOnlySpan<char> piece)
     {
         var needed = _length + piece.Length + 1;
         if (needed > _buffer.Length) Grow(needed);

@@ -18,13 +18,13 @@ internal static class SkillPaths
     private const string Suffix = "/SKILL.md";
 
     /// <summary>Adds each name found in <paramref name="text"/> to <paramref name="names"/>, in order, once.</summary>
-    public static void AddNames(string text, List<string> names)
+    public static void AddNames(ReadOnlySpan<char> text, List<string> names)
     {
         var resume = 0; // matches do not overlap: the next one starts after the previous one ended
         var at = 0;
         while (true)
         {
-            var found = text.AsSpan(at).IndexOf(Suffix, StringComparison.Ordinal);
+            var found = text[at..].IndexOf(Suffix, StringComparison.Ordinal);
             if (found < 0) return;
             var end = at + found;
             at = end + 1;
@@ -33,7 +33,7 @@ internal static class SkillPaths
             var start = runStart;
             while (start < end && !IsFirstChar(text[start])) start++;
             if (start == end) continue;
-            var name = text[start..end];
+            var name = new string(text[start..end]);
             if (!names.Contains(name)) names.Add(name);
             resume = end + Suffix.Length;
             at = resume;

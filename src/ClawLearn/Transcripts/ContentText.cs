@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -14,17 +13,28 @@ internal static class ContentText
     public static string Of(ScannedObject owner, ReadOnlySpan<byte> line)
     {
         var content = owner[LineField.Content];
+        // A plain string, the usual case, is decoded straight into its string.
+        return content.Kind == JsonTokenType.String ? content.Decode(line) : Built(owner, line, OfInto);
+    }
+
+    /// <summary>Writes <see cref="Of"/>'s text into <paramref name="text"/>.</summary>
+    public static void OfInto(ScannedObject owner, ReadOnlySpan<byte> line, DecodedText text)
+    {
+        var content = owner[LineField.Content];
         switch (content.Kind)
         {
             case JsonTokenType.String:
-                return content.Decode(line);
+                content.AppendTo(text, line);
+                break;
             case JsonTokenType.StartArray:
-                return JoinParts(owner.Parts, line, includeNonText: true);
+                JoinPartsInto(owner.Parts, line, includeNonText: true, text);
+                break;
             case JsonTokenType.StartObject:
                 var o = owner.ContentObject;
-                return o.Text.Str(line) ?? (o.Type.Shared(line) == "image" ? "[image]" : Encoding.UTF8.GetString(content.Raw(line)));
-            default:
-                return "";
+                if (o.Text.Kind == JsonTokenType.String) o.Text.AppendTo(text, line);
+                else if (o.Type.Shared(line) == "image") text.Append("[image]");
+                else text.AppendUtf8(content.Raw(line));
+                break;
         }
     }
 
@@ -68,81 +78,100 @@ internal static class ContentText
 
     /// <summary>Assistant text: only text blocks (thinking and tool calls are not what the model said).</summary>
     public static string AssistantText(ScannedObject owner, ReadOnlySpan<byte> line) => owner[LineField.Content].Kind == JsonTokenType.StartArray
-        ? JoinParts(owner.Parts, line, includeNonText: false)
+        ? Built(owner, line, AssistantTextInto)
         : Of(owner, line);
 
+    /// <summary>Writes <see cref="AssistantText"/>'s text into <paramref name="text"/>.</summary>
+    public static void AssistantTextInto(ScannedObject owner, ReadOnlySpan<byte> line, DecodedText text)
+    {
+        if (owner[LineField.Content].Kind == JsonTokenType.StartArray) JoinPartsInto(owner.Parts, line, includeNonText: false, text);
+        else OfInto(owner, line, text);
+    }
+
     /// <summary>Every string value in a JSON tree, unescaped, joined by newlines.</summary>
-    // Tool-call arguments of every assistant turn come through here: the strings are unescaped straight into one
-    // pooled buffer and copied out once, not each decoded to a string, appended to a builder and copied again.
     public static string StringsOf(JsonSlot element, ReadOnlySpan<byte> line)
     {
         if (!element.Present) return "";
-        char[]? buffer = null;
-        var length = 0;
+        var text = new DecodedText();
         try
         {
-            // Property names are not values; every string token in document order is. The slot was validated by the
-            // line's scan: its tokens are walked again by the same fast reader (arguments can be whole files).
-            var reader = new LineJsonReader(element.Raw(line));
-            while (reader.Read())
-            {
-                if (reader.TokenType != JsonTokenType.String) continue;
-                // Unescaped, a string has at most as many UTF-16 chars as its escaped UTF-8 bytes.
-                var needed = length + 1 + reader.ValueSpan.Length;
-                if (buffer is null || buffer.Length < needed) Grow(ref buffer, needed, length);
-                if (length > 0) buffer![length++] = '\n';
-                length += reader.ValueIsEscaped
-                    ? JsonUnescape.Into(reader.ValueSpan, buffer.AsSpan(length))
-                    : Encoding.UTF8.GetChars(reader.ValueSpan, buffer.AsSpan(length)); // the line was validated as UTF-8
-            }
-            return length == 0 ? "" : new string(buffer!, 0, length);
+            StringsInto(element, line, text);
+            return text.ToString(0);
         }
         finally
         {
-            if (buffer is not null) ArrayPool<char>.Shared.Return(buffer);
+            text.Release();
         }
     }
 
-    private static void Grow(ref char[]? buffer, int needed, int keep)
+    /// <summary>Writes <see cref="StringsOf"/>'s text into <paramref name="text"/>.</summary>
+    // Tool-call arguments of every assistant turn come through here: the strings are unescaped straight into one
+    // buffer, not each decoded to a string and joined.
+    public static void StringsInto(JsonSlot element, ReadOnlySpan<byte> line, DecodedText text)
     {
-        var bigger = ArrayPool<char>.Shared.Rent(Math.Max(needed, buffer is null ? 256 : buffer.Length * 2));
-        if (buffer is not null)
+        if (!element.Present) return;
+        var start = text.Length;
+        // Property names are not values; every string token in document order is. The slot was validated by the
+        // line's scan: its tokens are walked again by the same fast reader (arguments can be whole files).
+        var reader = new LineJsonReader(element.Raw(line));
+        while (reader.Read())
         {
-            buffer.AsSpan(0, keep).CopyTo(bigger);
-            ArrayPool<char>.Shared.Return(buffer);
+            if (reader.TokenType != JsonTokenType.String) continue;
+            if (text.Length > start) text.Append('\n');
+            text.AppendJsonString(reader.ValueSpan, reader.ValueIsEscaped);
         }
-        buffer = bigger;
     }
 
-    private static string JoinParts(List<ContentPart> parts, ReadOnlySpan<byte> line, bool includeNonText)
+    private delegate void Into(ScannedObject owner, ReadOnlySpan<byte> line, DecodedText text);
+
+    private static string Built(ScannedObject owner, ReadOnlySpan<byte> line, Into into)
     {
-        // Most content has one text part: it is returned as decoded, a builder only starts at a second one.
-        string? first = null;
-        StringBuilder? sb = null;
+        var text = new DecodedText();
+        try
+        {
+            into(owner, line, text);
+            return text.ToString(0);
+        }
+        finally
+        {
+            text.Release();
+        }
+    }
+
+    // The parts' texts, a newline before each one but the first once there is any text (an empty first part adds none).
+    private static void JoinPartsInto(List<ContentPart> parts, ReadOnlySpan<byte> line, bool includeNonText, DecodedText text)
+    {
+        var start = text.Length;
         foreach (var part in parts)
         {
-            string? text = part.Value.Kind switch
+            JsonSlot piece = default;
+            string? literal = null;
+            switch (part.Value.Kind)
             {
-                JsonTokenType.String => part.Value.Decode(line),
-                JsonTokenType.StartObject => part.Type.Shared(line) switch
-                {
-                    "text" or "input_text" or "output_text" => part.Text.Str(line),
-                    "image" or "image_url" or "input_image" => includeNonText ? "[image]" : null,
-                    "thinking" or "toolCall" => null,
-                    _ => includeNonText ? part.Text.Str(line) : null,
-                },
-                _ => null,
-            };
-            if (text is null) continue;
-            if (first is null)
-            {
-                first = text;
-                continue;
+                case JsonTokenType.String:
+                    piece = part.Value;
+                    break;
+                case JsonTokenType.StartObject:
+                    switch (part.Type.Shared(line))
+                    {
+                        case "text" or "input_text" or "output_text":
+                            piece = part.Text;
+                            break;
+                        case "image" or "image_url" or "input_image":
+                            if (includeNonText) literal = "[image]";
+                            break;
+                        case "thinking" or "toolCall":
+                            break;
+                        default:
+                            if (includeNonText) piece = part.Text;
+                            break;
+                    }
+                    break;
             }
-            sb ??= new StringBuilder(first);
-            if (sb.Length > 0) sb.Append('\n');
-            sb.Append(text);
+            if (literal is null && piece.Kind != JsonTokenType.String) continue;
+            if (text.Length > start) text.Append('\n');
+            if (literal is not null) text.Append(literal);
+            else piece.AppendTo(text, line);
         }
-        return sb?.ToString() ?? first ?? "";
     }
 }

@@ -33,6 +33,9 @@ internal struct JsonSlot
         return Escaped ? JsonUnescape.ToString(body) : Encoding.UTF8.GetString(body); // already validated as UTF-8
     }
 
+    /// <summary>Appends the string value, unescaped (the caller checked that it is a string).</summary>
+    public readonly void AppendTo(DecodedText text, ReadOnlySpan<byte> line) => text.AppendJsonString(line.Slice(Start + 1, Length - 2), Escaped);
+
     public readonly long? Long() => Kind == JsonTokenType.Number && Number is { } d && double.IsFinite(d) ? (long)d : null;
 
     public readonly int? Int() => Long() is { } l && l is >= int.MinValue and <= int.MaxValue ? (int)l : null;

@@ -13,8 +13,10 @@ namespace ClawLearn.Transcripts;
 /// </summary>
 internal static class TranscriptLineParser
 {
-    // Parsing runs on several threads at once during ingest; each keeps its own scan buffers.
+    // Parsing runs on several threads at once during ingest; each keeps its own scan buffers, and its own buffer for
+    // the text of turns read for run facts only.
     [ThreadStatic] private static LineScan? t_scan;
+    [ThreadStatic] private static DecodedText? t_decoded;
 
     // Runs for every line of every transcript: compiled optimised at once. Left to the tiered JIT it stayed unoptimised
     // for most of a cold ingest (tier-up waits while start-up keeps compiling new methods).
@@ -64,9 +66,10 @@ internal static class TranscriptLineParser
                 return LineOutcome.Of(new Turn(TurnRole.User, time, options.RunFactsOnly ? "" : ContentText.Of(message, line), [], EntryId: entryId));
             case "assistant":
                 if (IsDropped(message, line)) return LineOutcome.Drop;
-                return LineOutcome.Of(new Turn(TurnRole.Assistant, time, ContentText.AssistantText(message, line),
-                    ToolCalls(message, line), Usage(message, usage, line), message.Shared(LineField.Provider, line), message.Shared(LineField.Model, line),
-                    message.Shared(LineField.StopReason, line), message.Str(LineField.ErrorMessage, line), EntryId: entryId));
+                var decoded = Decoded(options);
+                return LineOutcome.Of(new Turn(TurnRole.Assistant, time, Text(message, line, decoded, ContentText.AssistantText, ContentText.AssistantTextInto),
+                    ToolCalls(message, line, decoded), Usage(message, usage, line), message.Shared(LineField.Provider, line), message.Shared(LineField.Model, line),
+                    message.Shared(LineField.StopReason, line), message.Str(LineField.ErrorMessage, line), EntryId: entryId) { Decoded = decoded });
             case "toolResult":
                 return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ToolResultText(message, line, options), [],
                     ToolName: message.Shared(LineField.ToolName, line), IsError: message[LineField.IsError].Bool(), EntryId: entryId));
@@ -85,14 +88,16 @@ internal static class TranscriptLineParser
                 return LineOutcome.Of(new Turn(TurnRole.User, time, options.RunFactsOnly ? "" : ContentText.Of(root, line), []));
             case "assistant":
                 if (IsDropped(root, line)) return LineOutcome.Drop;
-                return LineOutcome.Of(new Turn(TurnRole.Assistant, time, ContentText.Of(root, line), ToolCalls(root, line),
+                var decoded = Decoded(options);
+                return LineOutcome.Of(new Turn(TurnRole.Assistant, time, Text(root, line, decoded, ContentText.Of, ContentText.OfInto), ToolCalls(root, line, decoded),
                     Usage(root, scan.RootUsage, line), root.Shared(LineField.Provider, line), root.Shared(LineField.Model, line),
-                    root.Shared(LineField.StopReason, line), root.Str(LineField.ErrorMessage, line)));
+                    root.Shared(LineField.StopReason, line), root.Str(LineField.ErrorMessage, line)) { Decoded = decoded });
             case "tool":
                 var name = ToolName(root.Shared(LineField.Name, line));
                 var input = root[LineField.Input].Present ? root[LineField.Input] : root[LineField.Arguments];
+                var arguments = Decoded(options);
                 return LineOutcome.Of(new Turn(TurnRole.ToolCall, time, "",
-                    [new ToolCall(root.Str(LineField.Id, line), name, ContentText.StringsOf(input, line))], ToolName: name));
+                    [new ToolCall(root.Str(LineField.Id, line), name, Arguments(input, line, arguments))], ToolName: name) { Decoded = arguments });
             case "tool_result":
                 return LineOutcome.Of(new Turn(TurnRole.ToolResult, time, ToolResultText(root, line, options), [],
                     ToolName: root.Shared(LineField.Name, line), IsError: root[LineField.IsError].Bool()));
@@ -112,14 +117,47 @@ internal static class TranscriptLineParser
         (message.Shared(LineField.Provider, line) == "openclaw" && message.Shared(LineField.Model, line) == "delivery-mirror")
         || message.Shared(LineField.StopReason, line) == "injected";
 
-    private static List<ToolCall> ToolCalls(ScannedObject owner, ReadOnlySpan<byte> line)
+    // Read for run facts only, a turn's text goes into the thread's buffer instead of a string (see Turn.Decoded).
+    private static DecodedText? Decoded(LineReaderOptions options)
+    {
+        if (!options.RunFactsOnly) return null;
+        var decoded = t_decoded ??= new DecodedText();
+        decoded.Clear();
+        return decoded;
+    }
+
+    private delegate string TextOf(ScannedObject owner, ReadOnlySpan<byte> line);
+
+    private delegate void TextInto(ScannedObject owner, ReadOnlySpan<byte> line, DecodedText text);
+
+    // The text as a string, or written into the decoded buffer (then "").
+    private static string Text(ScannedObject owner, ReadOnlySpan<byte> line, DecodedText? decoded, TextOf of, TextInto into)
+    {
+        if (decoded is null) return of(owner, line);
+        var start = decoded.Length;
+        into(owner, line, decoded);
+        decoded.EndText(start);
+        return "";
+    }
+
+    // A tool call's arguments as a string, or written into the decoded buffer (then "").
+    private static string Arguments(JsonSlot arguments, ReadOnlySpan<byte> line, DecodedText? decoded)
+    {
+        if (decoded is null) return ContentText.StringsOf(arguments, line);
+        var start = decoded.Length;
+        ContentText.StringsInto(arguments, line, decoded);
+        decoded.EndArguments(start);
+        return "";
+    }
+
+    private static List<ToolCall> ToolCalls(ScannedObject owner, ReadOnlySpan<byte> line, DecodedText? decoded)
     {
         var calls = new List<ToolCall>();
         if (owner[LineField.Content].Kind != JsonTokenType.StartArray) return calls;
         foreach (var block in owner.Parts)
         {
             if (block.Type.Shared(line) != "toolCall") continue;
-            calls.Add(new ToolCall(block.Id.Str(line), ToolName(block.Name.Shared(line)), ContentText.StringsOf(block.Arguments, line)));
+            calls.Add(new ToolCall(block.Id.Str(line), ToolName(block.Name.Shared(line)), Arguments(block.Arguments, line, decoded)));
         }
         return calls;
     }

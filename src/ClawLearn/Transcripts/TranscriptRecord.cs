@@ -18,6 +18,10 @@ public sealed record SessionTitle(string Name, long? TimestampMs) : TranscriptRe
 public sealed record MetadataEntry(string Type, string? Summary, long? TimestampMs) : TranscriptRecord(TimestampMs);
 
 /// <summary>A user, assistant, tool-call or tool-result turn.</summary>
+/// <remarks>
+/// Read for run facts only (as ingest reads), a turn's <see cref="Text"/> and its calls' arguments are empty and
+/// <see cref="Decoded"/> holds them instead, until the reader reads the next line.
+/// </remarks>
 public sealed record Turn(
     TurnRole Role,
     long? TimestampMs,
@@ -30,4 +34,11 @@ public sealed record Turn(
     string? ErrorMessage = null,
     string? ToolName = null,
     bool IsError = false,
-    string? EntryId = null) : TranscriptRecord(TimestampMs);
+    string? EntryId = null) : TranscriptRecord(TimestampMs)
+{
+    /// <summary>
+    /// Read for run facts only: the assistant text and each tool call's arguments, in a buffer the parser reuses for
+    /// its next line. Use them before reading on; null when the turn carries them as strings.
+    /// </summary>
+    internal DecodedText? Decoded { get; init; }
+}

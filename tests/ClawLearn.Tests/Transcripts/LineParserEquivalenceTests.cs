@@ -53,7 +53,8 @@ public class LineParserEquivalenceTests
         if (expected != actual)
             Assert.Fail($"line {Encoding.UTF8.GetString(line)[..Math.Min(line.Length, 2000)]}\nexpected {expected}\nactual   {actual}");
 
-        // Reading for run facts only blanks user and tool-result text; everything else is the same.
+        // Reading for run facts only blanks user and tool-result text; everything else is the same (assistant text and
+        // tool-call arguments as decoded into the parser's buffer).
         var factsOnly = Describe(() => TranscriptLineParser.Parse(line, options with { RunFactsOnly = true }));
         var blanked = Describe(() => ReferenceLineParser.Parse(line, options) is { Record: Turn { Role: TurnRole.User or TurnRole.ToolResult } t } o
             ? o with { Record = t with { Text = "" } }
@@ -95,7 +96,9 @@ public class LineParserEquivalenceTests
         if (outcome.Dropped) return "dropped";
         return outcome.Record switch
         {
-            Turn t => $"turn {t.Role} {t.TimestampMs} [{t.Text}] calls=[{string.Join(" | ", t.ToolCalls.Select(c => $"{c.Id}/{c.Name}/{c.ArgumentsText}"))}] "
+            // Read for run facts only, the texts are in the parser's buffer (still valid: nothing was parsed since).
+            Turn t => $"turn {t.Role} {t.TimestampMs} [{(t.Decoded is { } d ? d.Text.ToString() : t.Text)}] "
+                + $"calls=[{string.Join(" | ", t.ToolCalls.Select((c, i) => $"{c.Id}/{c.Name}/{(t.Decoded is { } d ? d.Arguments(i).ToString() : c.ArgumentsText)}"))}] "
                 + $"usage={t.Usage} {t.Provider}/{t.Model} stop={t.StopReason} error={t.ErrorMessage} tool={t.ToolName} isError={t.IsError} entry={t.EntryId}",
             var other => other!.ToString(),
         };
