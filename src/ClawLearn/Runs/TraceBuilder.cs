@@ -46,10 +46,10 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
         var sessionIds = runs.Select(r => r.Facts.SessionId).Distinct().ToList();
         var toolCosts = ReportCosts(sessions, sessionIds, r => r.ToolSchemaChars, zeroIsUnknown: false);
         var skillCosts = ReportCosts(sessions, sessionIds, r => r.SkillChars, zeroIsUnknown: true);
-        // Each known tool and skill with its arm id, made once: a run offers every one known so far, so building the
-        // id per run would make millions of identical strings.
-        var knownTools = new KnownArms(ArmId.Tool);
-        var knownSkills = new KnownArms(ArmId.Skill);
+        // Each known tool and skill with its arm id and agent-wide cost, made once: a run offers every one known so far, so
+        // building the id (or looking up the cost) per run would make millions of identical strings (or lookups).
+        var knownTools = new KnownArms(ArmId.Tool, tool => toolCosts.TryGetValue(tool, out var known) ? known : config.ToolTokenEstimate);
+        var knownSkills = new KnownArms(ArmId.Skill, skill => skillCosts.TryGetValue(skill, out var cost) ? cost : config.SkillTokenEstimate);
         var sessionsSeen = new HashSet<string>(StringComparer.Ordinal);
         var metas = new SessionMeta?[runs.Count];
         var known = new (int Tools, int Skills)[runs.Count];
@@ -70,7 +70,7 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
             var first = fromTimestamp is { } from ? runs.FindIndex(r => r.Timestamp >= from) : 0;
             if (first < 0) first = runs.Count;
             return InParallelChunks(runs.Count - first, i => Trace(runs[first + i].Facts, runs[first + i].TraceId, runs[first + i].Timestamp,
-                metas[first + i], knownTools.First(known[first + i].Tools), knownSkills.First(known[first + i].Skills), toolCosts, skillCosts));
+                metas[first + i], knownTools.First(known[first + i].Tools), knownSkills.First(known[first + i].Skills)));
         }
         return new Result(noTime, pending, CostKey(toolCosts, skillCosts), TracesFrom);
     }
@@ -97,25 +97,22 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
 
     // Hot in every sync (every trace): compiled optimised at once; left to the tiered JIT it ran unoptimised through much of a cold ingest.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private RunTrace Trace(RunFacts f, string traceId, long timestamp, SessionMeta? meta, ReadOnlySpan<(string Name, string ArmId)> tools,
-        ReadOnlySpan<(string Name, string ArmId)> skills, Dictionary<string, int> toolCosts, Dictionary<string, int> skillCosts)
+    private RunTrace Trace(RunFacts f, string traceId, long timestamp, SessionMeta? meta, ReadOnlySpan<KnownArm> tools, ReadOnlySpan<KnownArm> skills)
     {
         var subagent = meta?.IsSubagent == true;
         // Sized once: at most every tool, skill, bootstrap file, MEMORY.md section and the two daily notes.
         var arms = new List<ArmOutcome>(tools.Length + skills.Length + inventory.BootstrapFiles.Count
             + (subagent ? 0 : inventory.MemorySections.Count + 2));
-        var reportTools = meta?.Report?.ToolSchemaChars;
-        foreach (var (tool, armId) in tools)
+        // The session's own report gives a tool's cost; else the agent-wide one. Most runs reference no skill and no
+        // MEMORY.md section, and a hundred arms are looked up in nothing then.
+        var reportTools = meta?.Report?.ToolSchemaChars is { Count: > 0 } report ? report : null;
+        foreach (var (tool, armId, cost) in tools)
         {
-            var cost = reportTools is not null && reportTools.TryGetValue(tool, out var chars) ? Ceil4(chars)
-                : toolCosts.TryGetValue(tool, out var known) ? known : config.ToolTokenEstimate;
-            arms.Add(new ArmOutcome(armId, true, f.ToolsCalled.Contains(tool), cost));
+            var ownCost = reportTools is not null && reportTools.TryGetValue(tool, out var chars) ? Ceil4(chars) : cost;
+            arms.Add(new ArmOutcome(armId, true, f.ToolsCalled.Contains(tool), ownCost));
         }
-        foreach (var (skill, armId) in skills)
-        {
-            arms.Add(new ArmOutcome(armId, true, f.SkillsReferenced.Contains(skill),
-                skillCosts.TryGetValue(skill, out var cost) ? cost : config.SkillTokenEstimate));
-        }
+        var skillsReferenced = f.SkillsReferenced.Count > 0;
+        foreach (var (skill, armId, cost) in skills) arms.Add(new ArmOutcome(armId, true, skillsReferenced && f.SkillsReferenced.Contains(skill), cost));
 
         long promptChars = 0;
         foreach (var file in inventory.BootstrapFiles)
@@ -126,8 +123,12 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
         }
         if (!subagent)
         {
+            var memoryReferenced = f.MemoryReferenced.Count > 0;
             foreach (var section in inventory.MemorySections)
-                arms.Add(new ArmOutcome(section.ArmId, !section.HiddenByTruncation, f.MemoryReferenced.Contains(section.ArmId), section.TokenCost));
+            {
+                arms.Add(new ArmOutcome(section.ArmId, !section.HiddenByTruncation, memoryReferenced && f.MemoryReferenced.Contains(section.ArmId),
+                    section.TokenCost));
+            }
             var day = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(timestamp).UtcDateTime);
             foreach (var date in new[] { day.AddDays(-1), day })
             {
@@ -173,21 +174,24 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    /// <summary>Tools (or skills) in the order they became known, each with its arm id.</summary>
-    private sealed class KnownArms(Func<string, string> armId)
+    /// <summary>A known tool or skill: its name, arm id and token cost (unless a session's report says otherwise).</summary>
+    private readonly record struct KnownArm(string Name, string ArmId, int Cost);
+
+    /// <summary>Tools (or skills) in the order they became known, each with its arm id and cost.</summary>
+    private sealed class KnownArms(Func<string, string> armId, Func<string, int> cost)
     {
-        private readonly List<(string Name, string ArmId)> _list = [];
+        private readonly List<KnownArm> _list = [];
         private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
         public int Count => _list.Count;
 
         public void Add(string name)
         {
-            if (_names.Add(name)) _list.Add((name, armId(name)));
+            if (_names.Add(name)) _list.Add(new KnownArm(name, armId(name), cost(name)));
         }
 
         /// <summary>The first <paramref name="count"/> known (the list only grows, so they stay as they are).</summary>
-        public ReadOnlySpan<(string Name, string ArmId)> First(int count) => CollectionsMarshal.AsSpan(_list)[..count];
+        public ReadOnlySpan<KnownArm> First(int count) => CollectionsMarshal.AsSpan(_list)[..count];
     }
 
     private static int Ceil4(long chars) => (int)((chars + 3) / 4);
