@@ -16,8 +16,12 @@ public static class SessionDiscovery
     private const int HeaderProbeBytes = 64 * 1024;
     private const int FirstProbeBytes = 4 * 1024; // a header is ~200 bytes; most files answer from the first 4 KiB
 
-    public static SessionCatalog Discover(StateDirectory state, DiscoveryOptions options = default) =>
-        Describe(state, List(state, options), options.IndexReads ?? StartIndexReads(state, options));
+    public static SessionCatalog Discover(StateDirectory state, DiscoveryOptions options = default)
+    {
+        // The indexes are parsed while the sources are listed.
+        var indexReads = options.IndexReads ?? StartIndexReads(state, options);
+        return Describe(state, List(state, options), indexReads);
+    }
 
     /// <summary>
     /// The first half of <see cref="Discover"/>, which needs no session index: every agent's sources, de-duplicated, in
