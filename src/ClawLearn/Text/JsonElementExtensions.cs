@@ -9,7 +9,7 @@ internal static class JsonElementExtensions
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
 
     public static string? Str(this JsonElement element, string name) =>
-        element.Prop(name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+        element.Prop(name) is { ValueKind: JsonValueKind.String } value ? JsonStrings.Of(value) : null;
 
     public static long? Long(this JsonElement element, string name) =>
         element.Prop(name) is { ValueKind: JsonValueKind.Number } value && value.TryGetDouble(out var d) && double.IsFinite(d)
@@ -26,7 +26,7 @@ internal static class JsonElementExtensions
     public static long? TimeMs(this JsonElement element, string name) => element.Prop(name) switch
     {
         { ValueKind: JsonValueKind.Number } n when n.TryGetDouble(out var d) && double.IsFinite(d) => (long)d,
-        { ValueKind: JsonValueKind.String } s => Timestamps.ParseIso(s.GetString()),
+        { ValueKind: JsonValueKind.String } s => Timestamps.ParseIso(JsonStrings.Of(s)),
         _ => null,
     };
 

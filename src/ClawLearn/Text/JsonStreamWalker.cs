@@ -74,7 +74,7 @@ internal sealed class JsonStreamWalker : IDisposable
                     document = JsonDocument.Parse(_buffer.AsMemory(_start + tokenStart, length), DocumentOptions);
                 }
                 TokenType = type;
-                StringValue = type is JsonTokenType.PropertyName or JsonTokenType.String ? reader.GetString() : null;
+                StringValue = type is JsonTokenType.PropertyName or JsonTokenType.String ? JsonStrings.Of(ref reader) : null;
                 _start += (int)reader.BytesConsumed;
                 _state = reader.CurrentState;
                 return true;

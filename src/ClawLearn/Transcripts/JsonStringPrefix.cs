@@ -31,7 +31,7 @@ internal static class JsonStringPrefix
         {
             var whole = new Utf8JsonReader(raw);
             whole.Read();
-            var full = whole.GetString() ?? "";
+            var full = JsonStrings.Of(ref whole) ?? "";
             cut = full.Length > maxChars;
             return cut ? full[..maxChars] : full;
         }
@@ -42,7 +42,7 @@ internal static class JsonStringPrefix
         prefix.CopyTo(quoted.AsSpan(1));
         var reader = new Utf8JsonReader(quoted);
         reader.Read();
-        var text = reader.GetString() ?? "";
+        var text = JsonStrings.Of(ref reader) ?? "";
         cut = true;
         return text.Length > maxChars ? text[..maxChars] : text;
     }

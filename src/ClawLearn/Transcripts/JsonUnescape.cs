@@ -5,11 +5,12 @@ using System.Text;
 namespace ClawLearn.Transcripts;
 
 /// <summary>
-/// Unescapes a JSON string straight into UTF-16, with the results and exceptions of
-/// <see cref="System.Text.Json.Utf8JsonReader.GetString"/>: a surrogate escape that does not make a pair throws
-/// <see cref="InvalidOperationException"/>. The reader's own unescaping goes through a pooled UTF-8 buffer that it
-/// then clears; for the assistant text and tool-call arguments ingest decodes (mostly escaped: newlines, quotes)
-/// that clearing and the extra pass were a tenth of the read time.
+/// Unescapes a JSON string straight into UTF-16, with the results of <see cref="System.Text.Json.Utf8JsonReader.GetString"/>
+/// but one: a surrogate escape that makes no pair becomes U+FFFD, where the reader throws. Node's JSON, which OpenClaw
+/// writes, allows such an escape (a model's output cut in the middle of an emoji), and U+FFFD is what Node itself
+/// makes of it when it writes the string as UTF-8; a transcript line holding one is read, not lost. The reader's own
+/// unescaping goes through a pooled UTF-8 buffer that it then clears; for the assistant text and tool-call arguments
+/// ingest decodes (mostly escaped: newlines, quotes) that clearing and the extra pass were a tenth of the read time.
 /// </summary>
 internal static class JsonUnescape
 {
@@ -59,21 +60,17 @@ internal static class JsonUnescape
                 case (byte)'u':
                     var unit = Hex4(body);
                     body = body[4..];
-                    if (char.IsSurrogate(unit))
+                    if (char.IsHighSurrogate(unit) && body.Length >= 6 && body[0] == (byte)'\\' && body[1] == (byte)'u' && char.IsLowSurrogate(Hex4(body[2..])))
                     {
-                        // As the reader: a high surrogate escape followed by a low surrogate escape, or an error.
-                        if (char.IsLowSurrogate(unit)) throw InvalidUtf16(unit);
-                        if (body.Length < 6 || body[0] != (byte)'\\' || body[1] != (byte)'u')
-                            throw new InvalidOperationException("Cannot read incomplete UTF-16 JSON text as string with missing low surrogate.");
-                        var low = Hex4(body[2..]);
-                        if (!char.IsLowSurrogate(low)) throw InvalidUtf16(low);
-                        body = body[6..];
+                        // A pair: both halves as written.
                         destination[written++] = unit;
-                        destination[written++] = low;
+                        destination[written++] = Hex4(body[2..]);
+                        body = body[6..];
                     }
                     else
                     {
-                        destination[written++] = unit;
+                        // A surrogate that makes no pair is replaced; what follows it is read as usual.
+                        destination[written++] = char.IsSurrogate(unit) ? '\uFFFD' : unit;
                     }
                     break;
                 default: // '"', '\\', '/'
@@ -82,9 +79,6 @@ internal static class JsonUnescape
             }
         }
     }
-
-    private static InvalidOperationException InvalidUtf16(char unit) =>
-        new($"Cannot read invalid UTF-16 JSON text as string. Invalid surrogate value: '0x{(int)unit:X4}'.");
 
     private static char Hex4(ReadOnlySpan<byte> hex) => (char)(HexDigit(hex[0]) << 12 | HexDigit(hex[1]) << 8 | HexDigit(hex[2]) << 4 | HexDigit(hex[3]));
 
