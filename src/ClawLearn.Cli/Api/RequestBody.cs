@@ -22,7 +22,10 @@ internal static class RequestBody
         if (buffer.Length == 0) return new Result(null, ApiResults.Error(StatusCodes.Status400BadRequest, "the request body is empty; send a JSON object"));
         try
         {
-            var document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+            var bytes = buffer.ToArray();
+            if (UndecodableString(bytes) is { } bad)
+                return new Result(null, ApiResults.Error(StatusCodes.Status400BadRequest, $"invalid JSON: {bad}"));
+            var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
             if (document.RootElement.ValueKind == JsonValueKind.Object) return new Result(document, null);
             document.Dispose();
             return new Result(null, ApiResults.Error(StatusCodes.Status400BadRequest, "the request body must be a JSON object"));
@@ -31,6 +34,33 @@ internal static class RequestBody
         {
             return new Result(null, ApiResults.Error(StatusCodes.Status400BadRequest, $"invalid JSON: {e.Message}"));
         }
+    }
+
+    // A string or name whose escapes are not text (a surrogate escape that makes no pair, "\ud800"): JSON's grammar allows
+    // it, but no handler can read it; the request is refused here instead of failing inside one. Invalid JSON is left to
+    // the parse that follows, which names it.
+    private static string? UndecodableString(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || !reader.ValueIsEscaped) continue;
+                try
+                {
+                    reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    return $"a string at byte {reader.TokenStartIndex} has a surrogate escape (\\uD800-\\uDFFF) that makes no pair";
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return null;
     }
 
     private static Result TooLarge(long maxBytes) =>

@@ -176,6 +176,7 @@ public sealed class ApiWriteTests : IDisposable
     [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":9000000000000000,\"arms\":[]}", "a day from now")]
     [InlineData("{\"traceId\": ", "invalid JSON")]
     [InlineData("[1,2]", "JSON object")]
+    [InlineData("{\"traceId\":\"t\\ud800\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000000,\"arms\":[]}", "surrogate")]
     public async Task Bad_traces_are_400_and_change_nothing(string body, string mentioned)
     {
         var before = (await _api.GetAsync("summary")).Body!.ToJsonString();
@@ -220,6 +221,8 @@ public sealed class ApiWriteTests : IDisposable
     [InlineData("{\"arm_id\":\"exec\",\"outcome\":\"maybe\"}", 400)]
     [InlineData("{\"arm_id\":\"exec\",\"reward\":1.5}", 400)]
     [InlineData("{\"arm_id\":\"no-such-arm\"}", 404)]
+    [InlineData("{\"arm_id\":\"tool:\\ud800\",\"outcome\":\"accepted\"}", 400)]
+    [InlineData("{\"arm_id\":\"exec\",\"reason\":\"cut \\udc00\"}", 400)]
     public async Task Bad_rewards_are_rejected(string body, int expected)
     {
         var (status, error, _) = await _api.PostAsync("reward", body);
@@ -252,6 +255,7 @@ public sealed class ApiWriteTests : IDisposable
     [InlineData("not json", 400)]
     [InlineData("{\"arm_id\":\"exec\"}", 400)]
     [InlineData("{\"arms\":[\"exec\"]}", 400)]
+    [InlineData("{\"arm_ids\":[\"x\\udc00\"]}", 400)]
     public async Task A_malformed_reset_resets_nothing(string body, int expected)
     {
         // The reference reset everything on a malformed body (learning-layer 4.3); here it is an error.
