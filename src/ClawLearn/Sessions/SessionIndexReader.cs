@@ -14,9 +14,26 @@ public static class SessionIndexReader
 {
     private const long Json5FallbackLimitBytes = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// The index at <paramref name="path"/>; one that cannot be read (unreadable, a link the privacy boundary forbids,
+    /// not JSON) is empty with a <see cref="SessionIndex.Problem"/>: the agent's sessions are still read without it.
+    /// </summary>
     public static SessionIndex Read(string path, string agentId, SafeFileAccess files)
     {
         if (!File.Exists(path)) return new SessionIndex(SessionIndexShape.None, [], null);
+        if (!files.IsAllowed(path)) return new SessionIndex(SessionIndexShape.None, [], "not read: it leads where the privacy boundary forbids");
+        try
+        {
+            return ReadAllowed(path, agentId, files);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new SessionIndex(SessionIndexShape.None, [], $"cannot be read: {e.Message}");
+        }
+    }
+
+    private static SessionIndex ReadAllowed(string path, string agentId, SafeFileAccess files)
+    {
         try
         {
             using var stream = files.OpenRead(path, bufferSize: 1);

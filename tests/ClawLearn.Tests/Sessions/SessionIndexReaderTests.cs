@@ -140,6 +140,39 @@ public class SessionIndexReaderTests
     }
 
     [Fact]
+    public void An_index_that_links_to_credentials_is_reported_and_never_opened()
+    {
+        using var fixture = new FixtureDir();
+        var index = fixture.Path("agents", "main", "sessions", "sessions.json");
+        File.Delete(index);
+        File.CreateSymbolicLink(index, fixture.Path("credentials", "oauth.json"));
+        var state = fixture.Open();
+        var opened = new List<string>();
+        state.Files.Opened += opened.Add;
+
+        var catalog = SessionDiscovery.Discover(state);
+
+        Assert.Contains(catalog.Problems, p => p.StartsWith("agents/main/sessions/sessions.json: not read", StringComparison.Ordinal));
+        Assert.Contains(catalog.Sessions, s => s.AgentId == "main");
+        Assert.DoesNotContain(opened, p => p.Contains("credentials", StringComparison.Ordinal) || (p.EndsWith("sessions.json", StringComparison.Ordinal) && p.Contains("/main/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void An_index_that_cannot_be_opened_is_reported_not_fatal()
+    {
+        using var temp = new TempDir();
+        var path = temp.Combine("sessions.json");
+        File.WriteAllText(path, "{}");
+        // A read failure the boundary allows: the test runs as root, so a permission bit would not stop it, but a file
+        // that vanishes between the check and the open does the same.
+        var files = new SafeFileAccess(temp.Path);
+        files.Opened += p => File.Delete(p);
+        var index = SessionIndexReader.Read(path, "main", files);
+        Assert.Empty(index.Entries);
+        Assert.StartsWith("cannot be read: ", index.Problem);
+    }
+
+    [Fact]
     public void Missing_and_empty_stores_have_no_entries()
     {
         Assert.Equal(SessionIndexShape.None, Read("").Shape);
