@@ -21,10 +21,13 @@ public static class SessionIndexReader
     public static SessionIndex Read(string path, string agentId, SafeFileAccess files)
     {
         if (!File.Exists(path)) return new SessionIndex(SessionIndexShape.None, [], null);
-        if (!files.IsAllowed(path)) return new SessionIndex(SessionIndexShape.None, [], "not read: it leads where the privacy boundary forbids");
         try
         {
-            return ReadAllowed(path, agentId, files);
+            // Judged once, for the check and the open together.
+            using var stream = files.OpenReadIfAllowed(path, bufferSize: 1);
+            return stream is null
+                ? new SessionIndex(SessionIndexShape.None, [], "not read: it leads where the privacy boundary forbids")
+                : ReadOpened(stream, path, agentId, files);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -32,23 +35,21 @@ public static class SessionIndexReader
         }
     }
 
-    private static SessionIndex ReadAllowed(string path, string agentId, SafeFileAccess files)
+    private static SessionIndex ReadOpened(FileStream stream, string path, string agentId, SafeFileAccess files)
     {
         try
         {
-            using var stream = files.OpenRead(path, bufferSize: 1);
             return ReadStream(stream, agentId);
         }
         catch (JsonException streamError)
         {
-            var size = new FileInfo(path).Length;
-            if (size > Json5FallbackLimitBytes)
+            if (stream.Length > Json5FallbackLimitBytes)
                 return new SessionIndex(SessionIndexShape.None, [], $"not valid JSON: {streamError.Message}");
             try
             {
                 var node = Json5Reader.Parse(files.ReadAllText(path), path);
-                using var stream = new MemoryStream(Encoding.UTF8.GetBytes(node?.ToJsonString() ?? "null"));
-                return ReadStream(stream, agentId);
+                using var converted = new MemoryStream(Encoding.UTF8.GetBytes(node?.ToJsonString() ?? "null"));
+                return ReadStream(converted, agentId);
             }
             catch (ConfigException json5Error)
             {
