@@ -89,20 +89,7 @@ internal static class ContentText
     }
 
     /// <summary>Every string value in a JSON tree, unescaped, joined by newlines.</summary>
-    public static string StringsOf(JsonSlot element, ReadOnlySpan<byte> line)
-    {
-        if (!element.Present) return "";
-        var text = new DecodedText();
-        try
-        {
-            StringsInto(element, line, text);
-            return text.ToString(0);
-        }
-        finally
-        {
-            text.Release();
-        }
-    }
+    public static string StringsOf(JsonSlot element, ReadOnlySpan<byte> line) => element.Present ? Built(element, line, StringsInto) : "";
 
     /// <summary>Writes <see cref="StringsOf"/>'s text into <paramref name="text"/>.</summary>
     // Tool-call arguments of every assistant turn come through here: the strings are unescaped straight into one
@@ -122,14 +109,13 @@ internal static class ContentText
         }
     }
 
-    private delegate void Into(ScannedObject owner, ReadOnlySpan<byte> line, DecodedText text);
-
-    private static string Built(ScannedObject owner, ReadOnlySpan<byte> line, Into into)
+    // A text as a string, put together in a pooled buffer.
+    private static string Built<T>(T subject, ReadOnlySpan<byte> line, TextInto<T> into)
     {
         var text = new DecodedText();
         try
         {
-            into(owner, line, text);
+            into(subject, line, text);
             return text.ToString(0);
         }
         finally

@@ -128,10 +128,8 @@ internal static class TranscriptLineParser
 
     private delegate string TextOf(ScannedObject owner, ReadOnlySpan<byte> line);
 
-    private delegate void TextInto(ScannedObject owner, ReadOnlySpan<byte> line, DecodedText text);
-
     // The text as a string, or written into the decoded buffer (then "").
-    private static string Text(ScannedObject owner, ReadOnlySpan<byte> line, DecodedText? decoded, TextOf of, TextInto into)
+    private static string Text(ScannedObject owner, ReadOnlySpan<byte> line, DecodedText? decoded, TextOf of, TextInto<ScannedObject> into)
     {
         if (decoded is null) return of(owner, line);
         var start = decoded.Length;
