@@ -101,19 +101,15 @@ public static class SessionIndexReader
                 if (walker.TokenType == JsonTokenType.StartObject) SkipRest(walker);
                 continue;
             }
-            walker.ReadValue(out var document);
-            using (document)
-            {
-                if (document?.RootElement is { ValueKind: JsonValueKind.Object } element && EntryFromMap(key, element, agentId, names) is { } entry)
-                    entries.Add(entry);
-            }
+            walker.ReadValue(out ReadOnlyMemory<byte> value);
+            if (!value.IsEmpty && IndexEntryReader.FromMap(key, value.Span, agentId, names) is { } entry) entries.Add(entry);
         }
         return shape;
     }
 
     private static void ReadArray(JsonStreamWalker walker, Func<JsonElement, SessionIndexEntry?> convert, List<SessionIndexEntry> entries)
     {
-        while (walker.ReadValue(out var document))
+        while (walker.ReadValue(out JsonDocument? document))
         {
             if (walker.TokenType == JsonTokenType.EndArray) return;
             using (document)
@@ -134,25 +130,12 @@ public static class SessionIndexReader
         }
     }
 
-    internal static SessionIndexEntry? EntryFromMap(string key, JsonElement e, string agentId, StringPool names)
-    {
-        if (e.Str("sessionId") is not { Length: > 0 } sessionId) return null;
-        var origin = e.Prop("origin") ?? default;
-        var delivery = e.Prop("deliveryContext") ?? default;
-        // Legacy stores kept the channel under "provider"; OpenClaw's loader migrates it to "channel".
-        var channel = e.Str("channel") ?? e.Str("provider") ?? e.Str("lastChannel") ?? origin.Str("provider") ?? delivery.Str("channel");
-        var name = e.Str("label") ?? e.Str("displayName") ?? origin.Str("label") ?? e.Str("subject");
-        return new SessionIndexEntry(key, sessionId, e.Str("sessionFile"), name, null, e.TimeMs("updatedAt"), null,
-            AgentFromKey(key) ?? agentId, channel, e.Str("chatType"), e.Str("modelProvider"), e.Str("model"),
-            e.Str("spawnedBy"), Report(e, names)) { GivenName = e.Str("label") ?? e.Str("subject") };
-    }
-
     private static SessionIndexEntry? CliEntry(JsonElement e, string agentId)
     {
         if (e.Str("sessionId") is not { Length: > 0 } sessionId) return null;
         var key = e.Str("key");
         return new SessionIndexEntry(key, sessionId, null, null, null, e.TimeMs("updatedAt"), null,
-            (key is null ? null : AgentFromKey(key)) ?? agentId, e.Str("channel"), e.Str("kind"), e.Str("modelProvider"),
+            (key is null ? null : IndexEntryReader.AgentFromKey(key)) ?? agentId, e.Str("channel"), e.Str("kind"), e.Str("modelProvider"),
             e.Str("model"), null, null);
     }
 
@@ -162,47 +145,5 @@ public static class SessionIndexReader
         var agent = e.Str("agent_id") is { Length: > 0 } a && a != "default" ? AgentIds.Normalize(a) : agentId;
         return new SessionIndexEntry(null, id, null, e.Str("name"), e.TimeMs("created_at"), e.TimeMs("updated_at"),
             e.Int("message_count"), agent, e.Str("channel"), null, null, null, null, null);
-    }
-
-    private static string? AgentFromKey(string key)
-    {
-        var parts = key.Split(':');
-        return parts.Length >= 2 && parts[0] == "agent" && parts[1].Length > 0 ? parts[1] : null;
-    }
-
-    private static PromptReport? Report(JsonElement entry, StringPool names)
-    {
-        var report = entry.Prop("systemPromptReport");
-        var snapshot = entry.Prop("skillsSnapshot");
-        if (report is null && snapshot is null) return null;
-        var tools = new Dictionary<string, int>(StringComparer.Ordinal);
-        var skills = new Dictionary<string, int>(StringComparer.Ordinal);
-        var files = new List<InjectedFile>();
-        int? promptChars = null;
-        if (report is { } r)
-        {
-            foreach (var tool in (r.Prop("tools") ?? default).Items("entries"))
-            {
-                if (tool.Str("name") is { } name) tools[names.Get(name)] = tool.Int("schemaChars") ?? 0;
-            }
-            foreach (var skill in (r.Prop("skills") ?? default).Items("entries"))
-            {
-                if (skill.Str("name") is { } name) skills[names.Get(name)] = skill.Int("blockChars") ?? skill.Int("promptChars") ?? 0;
-            }
-            foreach (var file in r.Items("injectedWorkspaceFiles"))
-            {
-                if (file.Str("name") is { } name)
-                    files.Add(new InjectedFile(name, file.Int("rawChars") ?? 0, file.Int("injectedChars") ?? 0, file.Bool("truncated"), file.Bool("missing")));
-            }
-            promptChars = (r.Prop("systemPrompt") ?? default).Int("chars");
-        }
-        if (snapshot is { } s)
-        {
-            foreach (var skill in s.Items("skills"))
-            {
-                if (skill.Str("name") is { } name) skills.TryAdd(names.Get(name), 0);
-            }
-        }
-        return new PromptReport(tools, skills, files, promptChars);
     }
 }

@@ -4,14 +4,14 @@ using System.Text.Json;
 namespace ClawLearn;
 
 /// <summary>
-/// Walks a large JSON document token by token from a stream, and hands out one nested value at a time as
-/// its own small <see cref="JsonDocument"/>. Only the value being read is ever buffered, so a 40 MB file of
-/// 100 KB entries never becomes one DOM. Comments and trailing commas are accepted (hand-edited stores).
+/// Walks a large JSON document token by token from a stream, and hands out one nested value at a time as its
+/// bytes (or its own small <see cref="JsonDocument"/>). Only the value being read is ever buffered, so a 40 MB
+/// file of 100 KB entries never becomes one DOM. Comments and trailing commas are accepted (hand-edited stores).
 /// </summary>
 internal sealed class JsonStreamWalker : IDisposable
 {
     private const int MaxValueBytes = 512 * 1024 * 1024;
-    private static readonly JsonDocumentOptions DocumentOptions = new()
+    public static readonly JsonDocumentOptions DocumentOptions = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
@@ -47,14 +47,22 @@ internal sealed class JsonStreamWalker : IDisposable
     public bool Read() => Read(capture: false, out _);
 
     /// <summary>
-    /// Reads the next token; when it opens an object or array, reads that whole value and returns it as a
-    /// document (the caller disposes it). Scalars come back with a null document.
+    /// Reads the next token; when it opens an object or array, reads that whole value and returns its bytes, valid
+    /// until the next read. Scalars come back with no bytes.
     /// </summary>
-    public bool ReadValue(out JsonDocument? document) => Read(capture: true, out document);
+    public bool ReadValue(out ReadOnlyMemory<byte> value) => Read(capture: true, out value);
 
-    private bool Read(bool capture, out JsonDocument? document)
+    /// <summary>As <see cref="ReadValue(out ReadOnlyMemory{byte})"/>, the value parsed into a document the caller disposes.</summary>
+    public bool ReadValue(out JsonDocument? document)
     {
-        document = null;
+        var read = Read(capture: true, out var value);
+        document = value.IsEmpty ? null : JsonDocument.Parse(value, DocumentOptions);
+        return read;
+    }
+
+    private bool Read(bool capture, out ReadOnlyMemory<byte> value)
+    {
+        value = default;
         while (true)
         {
             var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
@@ -71,7 +79,7 @@ internal sealed class JsonStreamWalker : IDisposable
                         continue;
                     }
                     var length = (int)reader.BytesConsumed - tokenStart;
-                    document = JsonDocument.Parse(_buffer.AsMemory(_start + tokenStart, length), DocumentOptions);
+                    value = _buffer.AsMemory(_start + tokenStart, length);
                 }
                 TokenType = type;
                 StringValue = type is JsonTokenType.PropertyName or JsonTokenType.String ? JsonStrings.Of(ref reader) : null;

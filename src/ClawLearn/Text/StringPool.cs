@@ -7,12 +7,28 @@ namespace ClawLearn;
 /// </summary>
 internal sealed class StringPool
 {
-    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _strings;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
+    public StringPool()
+    {
+        _strings = new(StringComparer.Ordinal);
+        _bySpan = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public string Get(string value)
     {
         if (_strings.TryGetValue(value, out var pooled)) return pooled;
         _strings[value] = value;
         return value;
+    }
+
+    /// <summary>The pooled copy of <paramref name="value"/>: a string is made only the first time a value is seen.</summary>
+    public string Get(ReadOnlySpan<char> value)
+    {
+        if (_bySpan.TryGetValue(value, out var pooled)) return pooled;
+        var made = value.ToString();
+        _strings[made] = made;
+        return made;
     }
 }

@@ -223,8 +223,7 @@ public sealed class SqliteTranscriptStore : IDisposable
                 if (reader.IsDBNull(0) || reader.IsDBNull(1)) continue;
                 try
                 {
-                    using var document = JsonDocument.Parse(reader.GetString(1));
-                    if (SessionIndexReader.EntryFromMap(reader.GetString(0), document.RootElement, agentId, names) is { } entry)
+                    if (IndexEntryReader.FromMap(reader.GetString(0), Encoding.UTF8.GetBytes(reader.GetString(1)), agentId, names) is { } entry)
                         result[entry.SessionId] = entry;
                 }
                 catch (JsonException)
