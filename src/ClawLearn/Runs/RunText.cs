@@ -17,7 +17,7 @@ internal sealed class RunText
     public void Add(ReadOnlySpan<char> piece)
     {
         var needed = _length + piece.Length + 1;
-        if (needed > _buffer.Length) Grow(needed);
+        PooledArray.Grow(ref _buffer, _length, needed, minimum: 1024);
         _length += Lower(piece, _buffer.AsSpan(_length));
         _buffer[_length++] = '\n';
     }
@@ -44,14 +44,6 @@ internal sealed class RunText
         if (_buffer.Length > 0) ArrayPool<char>.Shared.Return(_buffer);
         _buffer = [];
         _length = 0;
-    }
-
-    private void Grow(int needed)
-    {
-        var bigger = ArrayPool<char>.Shared.Rent(Math.Max(needed, Math.Max(1024, _buffer.Length * 2)));
-        _buffer.AsSpan(0, _length).CopyTo(bigger);
-        if (_buffer.Length > 0) ArrayPool<char>.Shared.Return(_buffer);
-        _buffer = bigger;
     }
 
     // ASCII (most text) is lower-cased vectorised; from the first other character on, invariant casing takes over. The

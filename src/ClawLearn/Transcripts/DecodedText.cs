@@ -92,13 +92,5 @@ internal sealed class DecodedText
         _buffer = [];
     }
 
-    private void Reserve(int more)
-    {
-        var needed = Length + more;
-        if (needed <= _buffer.Length) return;
-        var bigger = ArrayPool<char>.Shared.Rent(Math.Max(needed, Math.Max(256, _buffer.Length * 2)));
-        _buffer.AsSpan(0, Length).CopyTo(bigger);
-        if (_buffer.Length > 0) ArrayPool<char>.Shared.Return(_buffer);
-        _buffer = bigger;
-    }
+    private void Reserve(int more) => PooledArray.Grow(ref _buffer, Length, Length + more, minimum: 256);
 }

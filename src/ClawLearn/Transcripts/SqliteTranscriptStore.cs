@@ -130,7 +130,9 @@ public sealed class SqliteTranscriptStore : IDisposable
     /// </summary>
     private sealed class EventPage : IDisposable
     {
-        public byte[] Bytes { get; private set; } = ArrayPool<byte>.Shared.Rent(1 << 16);
+        private byte[] _bytes = ArrayPool<byte>.Shared.Rent(1 << 16);
+
+        public byte[] Bytes => _bytes;
         public List<(long Seq, int Offset, int Length)> Rows { get; } = [];
         private int _used;
 
@@ -151,19 +153,13 @@ public sealed class SqliteTranscriptStore : IDisposable
                 return;
             }
             var text = Utf8.IsValid(raw) ? raw : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(raw));
-            if (_used + text.Length > Bytes.Length)
-            {
-                var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_used + text.Length, Bytes.Length * 2));
-                Bytes.AsSpan(0, _used).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(Bytes);
-                Bytes = bigger;
-            }
-            text.CopyTo(Bytes.AsSpan(_used));
+            PooledArray.Grow(ref _bytes, _used, _used + text.Length);
+            text.CopyTo(_bytes.AsSpan(_used));
             Rows.Add((seq, _used, text.Length));
             _used += text.Length;
         }
 
-        public void Dispose() => ArrayPool<byte>.Shared.Return(Bytes);
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_bytes);
     }
 
     private void ReadPage(string sessionId, long afterSeq, EventPage page, int maxBytes) => WithRetry(() =>
