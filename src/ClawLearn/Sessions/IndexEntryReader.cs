@@ -30,7 +30,14 @@ internal static class IndexEntryReader
     public static SessionIndexEntry? FromMap(string key, ReadOnlySpan<byte> json, string agentId, StringPool names)
     {
         var reader = new Utf8JsonReader(json, Options);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+        if (!reader.Read()) throw new JsonException("an entry is empty");
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            // Not an entry; but as broken as the document parser found it.
+            reader.Skip();
+            while (reader.Read()) { }
+            return null;
+        }
         var e = new MapFields();
         Span<char> buffer = new char[NameBuffer]; // on the heap: the reader is a ref struct the compiler will not let hold stack memory
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

@@ -1,12 +1,31 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using ClawLearn.Transcripts;
 
 namespace ClawLearn;
 
 /// <summary>Tolerant accessors: a missing property or a value of the wrong kind is simply absent.</summary>
 internal static class JsonElementExtensions
 {
-    public static JsonElement? Prop(this JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
+    public static JsonElement? Prop(this JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object) return null;
+        try
+        {
+            return element.TryGetProperty(name, out var value) ? value : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // A name escaped with a surrogate that makes no pair (Node's JSON writes them): the lookup throws when it
+            // un-escapes one to compare. Such a name is read as JsonStrings reads it, and the last match counts, as above.
+            JsonElement? found = null;
+            foreach (var property in element.EnumerateObject())
+            {
+                if (JsonUnescape.ToString(JsonMarshal.GetRawUtf8PropertyName(property)) == name) found = property.Value;
+            }
+            return found;
+        }
+    }
 
     public static string? Str(this JsonElement element, string name) =>
         element.Prop(name) is { ValueKind: JsonValueKind.String } value ? JsonStrings.Of(value) : null;

@@ -34,6 +34,27 @@ public class IndexEntryReaderTests
     }
 
     [Theory]
+    // A name escaped with a surrogate that makes no pair matches nothing, and reading goes on past it.
+    [InlineData("""{"sessionId":"s","\ud83d0123456789":0,"label":"L"}""")]
+    [InlineData("""{"\ud83d0123456789":0,"sessionId":"s"}""")]
+    [InlineData("""{"sessionId":"s","systemPromptReport":{"tools":{"entries":[{"\ud83dxxxxxxxxxxx":1,"name":"t","schemaChars":4}]}}}""")]
+    [InlineData("""{"sessionId":"s","systemPromptReport":{"tools":{"entries":[{"name":"\ud83d\u0041"},{"name":"a\\b"}]}},"skillsSnapshot":{"skills":[{"name":"\udc00"},{"name":"t"}]}}""")]
+    // Not an entry: nothing, or an error when it is broken too.
+    [InlineData("[1,")]
+    [InlineData("\"x\" y")]
+    [InlineData("1 2")]
+    [InlineData("[1]")]
+    [InlineData("")]
+    [InlineData("{\"sessionId\":\"s\"} // c")]
+    public void Odd_entries_read_the_same_as_with_document_lookups(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var expected = Describe(() => Reference(bytes));
+        Assert.Equal(expected, Describe(() => Actual(bytes)));
+        if (json.Contains("\\ud83d0123456789", StringComparison.Ordinal)) Assert.StartsWith("entry", expected, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("agent:ops:telegram:dm:1", "ops")]
     [InlineData("agent:ops", "ops")]
     [InlineData("agent::x", null)]
@@ -59,9 +80,9 @@ public class IndexEntryReaderTests
         {
             return read() is { } e ? "entry " + Describe(e) : "none";
         }
-        catch (JsonException)
+        catch (Exception e)
         {
-            return "throws JsonException";
+            return $"throws {(e is JsonException ? nameof(JsonException) : e.GetType().Name)}";
         }
     }
 

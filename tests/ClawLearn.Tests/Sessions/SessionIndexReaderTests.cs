@@ -95,6 +95,19 @@ public class SessionIndexReaderTests
     }
 
     [Fact]
+    public void A_name_escaped_with_an_unpaired_surrogate_is_read_past_in_every_shape()
+    {
+        // Node's JSON writes such escapes; the framework's property lookup threw on one ("\ud83d…" is longer than
+        // "sessionId", so comparing un-escaped it).
+        var map = Read("""{"agent:main:main": {"\ud83d0123456789": 1, "sessionId": "m1", "label": "L"}}""");
+        Assert.Equal(("m1", "L"), (map.Entries.Single().SessionId, map.Entries.Single().Name!));
+        var cli = Read("""{"sessions": [{"\ud83d0123456789": 1, "sessionId": "c1", "kind": "direct"}]}""");
+        Assert.Equal(("c1", "direct"), (cli.Entries.Single().SessionId, cli.Entries.Single().ChatType!));
+        var seed = Read("""[{"\ud83d0123456789": 1, "id": "r1", "name": "N"}]""");
+        Assert.Equal(("r1", "N"), (seed.Entries.Single().SessionId, seed.Entries.Single().Name!));
+    }
+
+    [Fact]
     public void Entries_larger_than_the_read_buffer_stream_one_at_a_time()
     {
         // Each entry carries a 100 KB report; the walker starts with a 64 KB buffer and must grow per entry only.
