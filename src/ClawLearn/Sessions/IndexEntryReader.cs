@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace ClawLearn.Sessions;
@@ -24,9 +23,6 @@ internal static class IndexEntryReader
 
     /// <summary>The entry stored under <paramref name="key"/>, or null when it is not an object or has no session id.</summary>
     /// <exception cref="JsonException">The bytes are not one JSON value.</exception>
-    // This and the loops it calls run 7,000 times during start-up, when the tiered JIT is slow to optimise anything:
-    // compiled optimised at once. Left to tiering, reading a 40 MB index took twice as long.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SessionIndexEntry? FromMap(string key, ReadOnlySpan<byte> json, string agentId, StringPool names)
     {
         var reader = new Utf8JsonReader(json, Options);
@@ -116,7 +112,6 @@ internal static class IndexEntryReader
     }
 
     // A report of any kind counts as there (with nothing in it unless it is an object), as the lookups had it.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReportFields Report(ref Utf8JsonReader reader, Span<char> buffer, StringPool names)
     {
         var report = new ReportFields();
@@ -142,7 +137,6 @@ internal static class IndexEntryReader
     }
 
     // {"entries": [{"name": …, "<size>": …}, …]}: each named entry's size (the last one per name), 0 when it gives none.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, int> Sizes(ref Utf8JsonReader reader, Span<char> buffer, StringPool names, string size, string? fallback)
     {
         var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -190,7 +184,6 @@ internal static class IndexEntryReader
         return sizes;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<InjectedFile> Files(ref Utf8JsonReader reader, Span<char> buffer)
     {
         var files = new List<InjectedFile>();
@@ -230,7 +223,6 @@ internal static class IndexEntryReader
 
     // {"<list>": [{"name": …}, …]}: the names, in order; none when the value is not an object (a snapshot of any kind
     // still counts as there).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<string> Names(ref Utf8JsonReader reader, Span<char> buffer, string list, StringPool names)
     {
         var found = new List<string>();
@@ -358,7 +350,6 @@ internal static class IndexEntryReader
     }
 
     // A string value from the pool: the thousands of tool and skill names an index repeats are not each made a string.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? PooledStr(ref Utf8JsonReader reader, StringPool names)
     {
         if (reader.TokenType != JsonTokenType.String)
