@@ -36,6 +36,11 @@ public sealed class LiveLearning : IDisposable
         public readonly ArmBeliefs? Decayed = config.DecayHalfLifeDays is null ? null : new ArmBeliefs(config, config.DecayHalfLifeDays);
         /// <summary>The sorted posterior list, cached between writes; every write clears it.</summary>
         public IReadOnlyList<PosteriorView>? PosteriorViews;
+        /// <summary>
+        /// The arms one trace observed, while <see cref="AfterTrace"/> counts them; one set for every trace (a rebuild
+        /// goes through tens of thousands), used under the gate like the rest of the view.
+        /// </summary>
+        public readonly HashSet<string> ObservedArms = new(StringComparer.Ordinal);
     }
 
     public LiveLearning(ILearningStore store, string agentId, LearningConfig config, TimeProvider? clock = null,
@@ -234,7 +239,8 @@ public sealed class LiveLearning : IDisposable
         view.Arms.Add(trace);
         view.Tokens.Add(trace);
         if (!ObservationGuard.Observes(trace)) return 0;
-        var updated = new HashSet<string>(StringComparer.Ordinal);
+        var updated = view.ObservedArms;
+        updated.Clear();
         foreach (var arm in trace.Arms)
         {
             if (!arm.Included || !updated.Add(arm.ArmId)) continue;
