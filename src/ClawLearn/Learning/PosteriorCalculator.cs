@@ -16,6 +16,9 @@ public sealed class PosteriorCalculator(LearningConfig config)
     /// a late trace may bring them). Kept for late traces, which must know which resets came after them.</summary>
     private readonly List<long> _globalResets = [];
     private readonly Dictionary<string, List<long>> _resetsOf = new(StringComparer.Ordinal);
+    // The arms of the trace being applied, so each is updated once: one set for every trace (a replay applies tens of
+    // thousands), as the calculator is used by one thread at a time anyway.
+    private readonly HashSet<string> _inTrace = new(StringComparer.Ordinal);
 
     /// <summary>
     /// An arm's state. <c>lastUpdated</c> is the time of the last pull (an observed trace or a reward) when the arm
@@ -98,7 +101,8 @@ public sealed class PosteriorCalculator(LearningConfig config)
     private void Update(RunTrace trace)
     {
         var observes = ObservationGuard.Observes(trace);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = _inTrace;
+        seen.Clear();
         foreach (var arm in trace.Arms)
         {
             if (!seen.Add(arm.ArmId)) continue; // one update per arm per trace

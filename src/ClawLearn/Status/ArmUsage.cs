@@ -9,7 +9,8 @@ namespace ClawLearn.Status;
 public sealed class ArmUsage
 {
     private readonly HashSet<string> _referenced = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> _seen = new(StringComparer.Ordinal);
+    // Sorted only when asked for: every arm of every trace is added, and a sorted set compares its way down a tree.
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _hiddenNow = new(StringComparer.Ordinal);
     private long _latest = long.MinValue;
     private string _latestId = "";
@@ -35,7 +36,7 @@ public sealed class ArmUsage
     public IReadOnlyList<string> HiddenNow => _hiddenNow.ToList();
 
     /// <summary>Arms seen in some run and referenced by none, by id.</summary>
-    public IReadOnlyList<string> NeverReferenced => _seen.Where(a => !_referenced.Contains(a)).ToList();
+    public IReadOnlyList<string> NeverReferenced => _seen.Where(a => !_referenced.Contains(a)).Order(StringComparer.Ordinal).ToList();
 
     public bool IsHidden(string armId) => _hiddenNow.Contains(armId);
 }
