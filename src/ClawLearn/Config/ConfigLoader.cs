@@ -111,6 +111,7 @@ public static class ConfigLoader
         foreach (var relative in paths)
         {
             var baseDir = Path.GetDirectoryName(currentFile) ?? ".";
+            if (relative.Contains('\0')) Fail(currentFile, "an $include path contains a NUL character");
             var target = Path.GetFullPath(PathExpansion.ExpandHome(relative), baseDir);
             var loaded = LoadFile(target, chain, files);
             included = first ? loaded : JsonMerge.Merge(included, loaded);

@@ -93,22 +93,30 @@ public sealed class StateDirectory
         // no transcript is counted once per agent. Other agents keep their own folders.
         var store = config.SessionStore is { Length: > 0 } s && (isDefault || s.Contains("{agentId}", StringComparison.Ordinal)) ? s : null;
         var indexPath = store is not null
-            ? Path.GetFullPath(PathExpansion.ExpandHome(store.Replace("{agentId}", id, StringComparison.Ordinal), resolved.Home), resolved.Path)
+            ? ConfiguredPath(resolved, store.Replace("{agentId}", id, StringComparison.Ordinal), "session.store")
             : Path.Combine(agentRoot, "sessions", "sessions.json");
         var agentDir = entry?.AgentDir is { Length: > 0 } custom
-            ? Path.GetFullPath(PathExpansion.ExpandHome(custom, resolved.Home), resolved.Path)
+            ? ConfiguredPath(resolved, custom, $"agent '{id}' agentDir")
             : Path.Combine(agentRoot, "agent");
         var (workspace, source) = ResolveWorkspace(resolved, config, entry, id, isDefault);
         return new AgentLayout(id, isDefault, entry is not null, Path.GetDirectoryName(indexPath)!, indexPath,
             Path.Combine(agentDir, "openclaw-agent.sqlite"), workspace, source);
     }
 
+    // A path from the config, made absolute against the state directory. One the file system cannot name (a NUL
+    // character, which JSON carries as \u0000) is a config error, not a crash.
+    private static string ConfiguredPath(ResolvedStateDir resolved, string value, string setting)
+    {
+        if (value.Contains('\0')) Throw.Config(resolved.ConfigPath, $"{setting} is not a usable path: it contains a NUL character");
+        return Path.GetFullPath(PathExpansion.ExpandHome(value, resolved.Home), resolved.Path);
+    }
+
     private static (string, WorkspaceSource) ResolveWorkspace(ResolvedStateDir resolved, OpenClawConfig config, AgentEntry? entry,
         string id, bool isDefault)
     {
-        string Full(string p) => Path.GetFullPath(PathExpansion.ExpandHome(p, resolved.Home), resolved.Path);
-        if (entry?.Workspace is { Length: > 0 } own) return (Full(own), WorkspaceSource.AgentConfig);
-        if (isDefault && config.DefaultsWorkspace is { Length: > 0 } shared) return (Full(shared), WorkspaceSource.DefaultsConfig);
+        if (entry?.Workspace is { Length: > 0 } own) return (ConfiguredPath(resolved, own, $"agent '{id}' workspace"), WorkspaceSource.AgentConfig);
+        if (isDefault && config.DefaultsWorkspace is { Length: > 0 } shared)
+            return (ConfiguredPath(resolved, shared, "agents.defaults.workspace"), WorkspaceSource.DefaultsConfig);
 
         var folder = isDefault ? "workspace" : $"workspace-{id}";
         var home = Path.Combine(resolved.Home, ".openclaw", folder);

@@ -54,6 +54,24 @@ public class AgentDiscoveryTests
         Assert.Equal(Path.Combine(stateDir, "stores", "a", "sessions.json"), state.Agent("a")!.SessionIndexPath);
     }
 
+    [Theory]
+    [InlineData("""{ agents: { list: [{ id: 'main', workspace: 'ws\u0000x' }] } }""", "agent 'main' workspace")]
+    [InlineData("""{ agents: { defaults: { workspace: '\u0000' } } }""", "agents.defaults.workspace")]
+    [InlineData("""{ agents: { list: [{ id: 'main', agentDir: 'a\u0000' }] } }""", "agent 'main' agentDir")]
+    [InlineData("""{ session: { store: '\u0000/{agentId}.json' } }""", "session.store")]
+    [InlineData("""{ $include: 'x\u0000.json' }""", "$include")]
+    public void A_configured_path_with_a_nul_character_is_a_config_error_naming_the_setting(string config, string setting)
+    {
+        using var temp = new TempDir();
+        var stateDir = temp.Combine("state");
+        Directory.CreateDirectory(Path.Combine(stateDir, "agents", "main"));
+        File.WriteAllText(Path.Combine(stateDir, "openclaw.json"), config);
+        var error = Assert.Throws<ClawLearn.Config.ConfigException>(() => StateDirectory.Open(StateDirResolver.Resolve(stateDir, _ => null, temp.Path)));
+        Assert.Contains(setting, error.Message);
+        Assert.Contains("NUL", error.Message);
+        Assert.StartsWith(Path.Combine(stateDir, "openclaw.json"), error.Message);
+    }
+
     [Fact]
     public void A_missing_state_dir_is_a_clear_error()
     {
