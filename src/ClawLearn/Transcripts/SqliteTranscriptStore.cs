@@ -64,7 +64,8 @@ public sealed class SqliteTranscriptStore : IDisposable
         {
             counts.Clear();
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT session_id, COUNT(*) FROM transcript_events GROUP BY session_id ORDER BY session_id";
+            // An event with no session id belongs to no session (and GetString would throw on it).
+            command.CommandText = "SELECT session_id, COUNT(*) FROM transcript_events WHERE session_id IS NOT NULL GROUP BY session_id ORDER BY session_id";
             using var reader = command.ExecuteReader();
             while (reader.Read()) counts.Add((reader.GetString(0), reader.GetInt64(1)));
             return 0;

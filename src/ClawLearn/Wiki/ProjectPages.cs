@@ -16,7 +16,7 @@ public static class ProjectPages
         var sessions = project.Sessions.OrderByDescending(s => s.LastMs ?? s.FirstMs ?? 0).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
         var days = project.Daily.Select(d => d.Date).Distinct().Order().ToList();
         var times = days.Select(d => d.ToDateTime(TimeOnly.MinValue)).Concat(sessions.SelectMany(s => new[] { s.FirstMs, s.LastMs })
-            .OfType<long>().Select(ms => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime)).Order().ToList();
+            .OfType<long>().Select(WikiDates.Utc)).Order().ToList();
         var span = times.Count > 0 ? $", {PageBody.Span($"{times[0]:yyyy-MM-dd}", $"{times[^1]:yyyy-MM-dd}")}" : "";
         var summary = $"Project {project.Title}: from {Parts(project)}{span}.";
         body.Paragraph(PageBody.Inline(summary));

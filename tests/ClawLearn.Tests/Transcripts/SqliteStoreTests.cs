@@ -183,6 +183,23 @@ public class SqliteStoreTests
     }
 
     [Fact]
+    public void Events_without_a_session_id_belong_to_no_session()
+    {
+        using var temp = new TempDir();
+        var path = temp.Combine("loose.sqlite");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            // No key: a hand-made or damaged store can hold anything.
+            StateDirFixture.Exec(connection, "CREATE TABLE transcript_events(session_id, seq, event_json, created_at);");
+            StateDirFixture.Exec(connection, $"INSERT INTO transcript_events VALUES (NULL, NULL, NULL, NULL), ('s', 1, '{Line(2)}', 0)");
+        }
+        using var store = SqliteTranscriptStore.Open(path, new SafeFileAccess(temp.Path));
+        var session = Assert.Single(store.ListSessions("main"));
+        Assert.Equal(("s", 1L), (session.SessionId, session.EventCount));
+    }
+
+    [Fact]
     public void A_corrupt_store_is_a_reported_problem_and_the_rest_is_still_read()
     {
         using var fixture = new FixtureDir();
