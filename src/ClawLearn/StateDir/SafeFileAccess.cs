@@ -48,12 +48,29 @@ public sealed class SafeFileAccess(string stateDir)
     /// Reads a small UTF-8 text file (config, markdown) whole; never used for transcripts. With
     /// <paramref name="keepByteOrderMark"/> a leading U+FEFF stays in the text, as Node's readFile keeps it.
     /// </summary>
+    /// <exception cref="IOException">The file is larger than <see cref="MaxTextBytes"/>.</exception>
     public string ReadAllText(string path, bool keepByteOrderMark = false)
     {
         using var stream = OpenRead(path, 4096);
+        if (stream.Length > MaxTextBytes) throw TooLarge(path);
         using var reader = new StreamReader(stream, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: !keepByteOrderMark);
-        return reader.ReadToEnd();
+        // Read in pieces and counted: a device (a config $include of /dev/zero) reports no length and never ends.
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[16 * 1024];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > MaxTextBytes) throw TooLarge(path); // never more characters than bytes
+        }
+        return text.ToString();
     }
+
+    /// <summary>The most a file read whole (config, markdown, a JSON5 session index) may hold.</summary>
+    public const long MaxTextBytes = 64L * 1024 * 1024;
+
+    private static IOException TooLarge(string path) =>
+        new($"{path} is larger than {MaxTextBytes / (1024 * 1024)} MB: not read as a text file");
 
     /// <summary>Opens an SQLite database read-only; a live writer may hold it, so waits are short and bounded.</summary>
     public SqliteConnection OpenSqliteReadOnly(string path)

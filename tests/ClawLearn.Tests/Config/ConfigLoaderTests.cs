@@ -96,6 +96,27 @@ public class ConfigLoaderTests
     }
 
     [Fact]
+    public void An_include_that_never_ends_is_an_error_not_an_out_of_memory()
+    {
+        Assert.True(File.Exists("/dev/zero"), "this test needs /dev/zero (Linux, macOS)");
+        using var dir = new TempDir();
+        var config = WriteFile(dir, "openclaw.json", "{ channels: { $include: '/dev/zero' } }");
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Load(config, new SafeFileAccess(dir.Path)));
+        Assert.Equal(config, error.File);
+        Assert.Contains("larger than 64 MB", error.Message);
+    }
+
+    [Fact]
+    public void An_include_larger_than_a_text_file_may_be_is_refused_before_it_is_read()
+    {
+        using var dir = new TempDir();
+        var config = WriteFile(dir, "openclaw.json", "{ channels: { $include: 'big.json5' } }");
+        using (var big = File.Create(dir.Combine("big.json5"))) big.SetLength(SafeFileAccess.MaxTextBytes + 1); // sparse
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Load(config, new SafeFileAccess(dir.Path)));
+        Assert.Contains("larger than 64 MB", error.Message);
+    }
+
+    [Fact]
     public void Typed_view_reads_agents_defaults_and_bootstrap_limit()
     {
         var root = (System.Text.Json.Nodes.JsonObject)Json5Reader.Parse("""
