@@ -245,7 +245,7 @@ internal static class IndexEntryReader
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 if (reader.TokenType != JsonTokenType.StartObject) reader.Skip();
-                else if (PooledStrField(ref reader, buffer, "name", names) is { } name) found.Add(name);
+                else if (StrField(ref reader, buffer, "name", names) is { } name) found.Add(name);
             }
         }
         return found;
@@ -273,28 +273,16 @@ internal static class IndexEntryReader
     private static string? DeliveryChannel(ref Utf8JsonReader reader, Span<char> buffer) =>
         reader.TokenType == JsonTokenType.StartObject ? StrField(ref reader, buffer, "channel") : SkipNull(ref reader);
 
-    // An object's string field (the last of that name); the reader ends on the object's end.
-    private static string? StrField(ref Utf8JsonReader reader, Span<char> buffer, string field)
+    // An object's string field (the last of that name), from the pool when one is given; the reader ends on the
+    // object's end.
+    private static string? StrField(ref Utf8JsonReader reader, Span<char> buffer, string field, StringPool? names = null)
     {
         string? value = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var matches = Name(ref reader, buffer).SequenceEqual(field);
             reader.Read();
-            if (matches) value = Str(ref reader);
-            else reader.Skip();
-        }
-        return value;
-    }
-
-    private static string? PooledStrField(ref Utf8JsonReader reader, Span<char> buffer, string field, StringPool names)
-    {
-        string? value = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var matches = Name(ref reader, buffer).SequenceEqual(field);
-            reader.Read();
-            if (matches) value = PooledStr(ref reader, names);
+            if (matches) value = names is null ? Str(ref reader) : PooledStr(ref reader, names);
             else reader.Skip();
         }
         return value;

@@ -248,10 +248,10 @@ public static class SessionDiscovery
             var (isSession, id) = (false, (string?)null);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var (isType, isId) = (TextIs(ref reader, "type"u8), TextIs(ref reader, "id"u8));
+                var (isType, isId) = (JsonStrings.TextIs(ref reader, "type"u8), JsonStrings.TextIs(ref reader, "id"u8));
                 reader.Read();
                 var isString = reader.TokenType == JsonTokenType.String;
-                if (isType) isSession = isString && TextIs(ref reader, "session"u8);
+                if (isType) isSession = isString && JsonStrings.TextIs(ref reader, "session"u8);
                 else if (isId) id = isString ? JsonStrings.Of(ref reader) : null;
                 reader.Skip();
             }
@@ -261,20 +261,6 @@ public static class SessionDiscovery
         catch (JsonException)
         {
             return null;
-        }
-    }
-
-    // A name or string escaped with a surrogate that makes no pair (Node writes them) equals none of ours; the reader
-    // would throw comparing it.
-    private static bool TextIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> text)
-    {
-        try
-        {
-            return reader.ValueTextEquals(text);
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
         }
     }
 

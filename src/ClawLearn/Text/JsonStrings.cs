@@ -26,6 +26,24 @@ internal static class JsonStrings
         }
     }
 
+    /// <summary>
+    /// Whether the reader's current string (or property name) is <paramref name="text"/>. One escaped with a surrogate
+    /// that makes no pair is none of ours, where <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> would
+    /// throw comparing it.
+    /// </summary>
+    public static bool TextIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> text)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence) return reader.ValueSpan.SequenceEqual(text);
+        try
+        {
+            return reader.ValueTextEquals(text);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The reader's current string (or property name).</summary>
     public static string? Of(ref Utf8JsonReader reader)
     {

@@ -187,16 +187,5 @@ internal static class TranscriptLineParser
     }
 
     // A name whose escapes do not make valid UTF-16 (a lone surrogate) matches nothing, as with TryGetProperty.
-    private static bool IsTotal(ref Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped) return reader.ValueSpan.SequenceEqual("total"u8);
-        try
-        {
-            return reader.ValueTextEquals("total"u8);
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
+    private static bool IsTotal(ref Utf8JsonReader reader) => JsonStrings.TextIs(ref reader, "total"u8);
 }
