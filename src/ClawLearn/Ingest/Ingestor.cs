@@ -34,6 +34,8 @@ public sealed class Ingestor(StateDirectory state, Func<string, ILearningStore> 
         try
         {
             foreach (var agent in agents) stores.Add(openStore(agent.Id));
+            // Asked of every store before any is written to, so agents sharing one file all see it as it was.
+            foreach (var store in stores) store.PrepareBulkLoad();
             var cursors = options.Full ? null : agents.Select((a, i) => (Stamp: stores[i].ExternalChangeStamp(), Cursors: stores[i].Cursors(a.Id))).ToList();
             var known = KnownFiles(cursors);
             _timings.Mark("known files");

@@ -301,6 +301,25 @@ public sealed class SqliteLearningStore : ILearningStore
 
     public long ExternalChangeStamp() => (long)Scalar("PRAGMA data_version")!;
 
+    /// <summary>
+    /// A store that holds nothing yet is written with <c>synchronous = OFF</c> on this connection for as long as it is
+    /// open: no fsync of the WAL or the database at checkpoints, nor at the close. In WAL mode that stays safe if the
+    /// process dies (Ctrl+C included); only a crash of the machine before the kernel has written the pages back can
+    /// damage the file, and it held nothing that ingest cannot read again. On the 2 GB benchmark corpus a cold ingest
+    /// waited 0.2-0.4 s on those syncs. A store with anything in it keeps <c>NORMAL</c>.
+    /// </summary>
+    public bool PrepareBulkLoad()
+    {
+        var holdsAnything = (long)Scalar("SELECT EXISTS(SELECT 1 FROM traces) OR EXISTS(SELECT 1 FROM run_facts) OR EXISTS(SELECT 1 FROM events) "
+            + "OR EXISTS(SELECT 1 FROM sources) OR EXISTS(SELECT 1 FROM usage)")! != 0;
+        if (holdsAnything) return false;
+        Exec("PRAGMA synchronous = OFF");
+        return true;
+    }
+
+    /// <summary>This connection's <c>PRAGMA synchronous</c>: 0 off, 1 normal (what tests and diagnostics check).</summary>
+    internal long Synchronous => (long)Scalar("PRAGMA synchronous")!;
+
     public IEnumerable<RunTrace> TracesNewestFirst(string agentId, int limit = int.MaxValue, int offset = 0) =>
         ReadTraces("ORDER BY timestamp DESC, trace_id ASC LIMIT $l OFFSET $o", agentId, ("$l", limit), ("$o", offset));
 
