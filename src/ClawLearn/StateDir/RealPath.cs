@@ -66,7 +66,13 @@ internal static class RealPath
         try
         {
             // One lstat answers for a plain file or folder (the common case: every transcript is checked before it
-            // is opened); only a link costs the readlink. A missing path reads as attributes -1.
+            // is opened); only a link costs the readlink.
+            switch (FileKinds.OfEntry(path))
+            {
+                case FileKind.SymbolicLink: return new FileInfo(path).LinkTarget;
+                case not FileKind.Unknown: return null;
+            }
+            // Where the system cannot be asked directly: the same through FileInfo (a missing path reads as attributes -1).
             var info = new FileInfo(path);
             var attributes = info.Attributes;
             return attributes != (FileAttributes)(-1) && attributes.HasFlag(FileAttributes.ReparsePoint) ? info.LinkTarget : null;

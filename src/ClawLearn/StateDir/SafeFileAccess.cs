@@ -33,6 +33,7 @@ public sealed class SafeFileAccess(string stateDir)
 
     private static FileStream Open(string full, int bufferSize)
     {
+        RefuseSpecial(full);
         // FileShare.ReadWrite|Delete: a live gateway may append to, rename or rotate the file while we read.
         return new FileStream(full, new FileStreamOptions
         {
@@ -54,7 +55,8 @@ public sealed class SafeFileAccess(string stateDir)
         using var stream = OpenRead(path, 4096);
         if (stream.Length > MaxTextBytes) throw TooLarge(path);
         using var reader = new StreamReader(stream, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: !keepByteOrderMark);
-        // Read in pieces and counted: a device (a config $include of /dev/zero) reports no length and never ends.
+        // Read in pieces and counted: a device reports no length and may never end. Devices are refused before they are
+        // opened (RefuseSpecial); this still holds where the system cannot be asked what a path is.
         var text = new System.Text.StringBuilder();
         var buffer = new char[16 * 1024];
         int read;
@@ -76,6 +78,7 @@ public sealed class SafeFileAccess(string stateDir)
     public SqliteConnection OpenSqliteReadOnly(string path)
     {
         var full = Check(path);
+        RefuseSpecial(full);
         // With no -wal or -journal beside it, no writer is mid-transaction and nothing waits to be checkpointed: the
         // database is opened immutable, so reading creates no -shm or -wal in OpenClaw's folder (a read-only open of
         // a WAL database makes both and, not being a writer, cannot remove them). With either present a writer may be
@@ -95,6 +98,12 @@ public sealed class SafeFileAccess(string stateDir)
         pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA query_only = 1;";
         pragma.ExecuteNonQuery();
         return connection;
+    }
+
+    // Opening a named pipe waits for a writer, and a device like /dev/zero never ends: both only ever hung a read.
+    private static void RefuseSpecial(string full)
+    {
+        if (FileKinds.Of(full) == FileKind.Special) throw new IOException($"{full} is a named pipe, socket or device, not a file: not read");
     }
 
     private string Check(string path)

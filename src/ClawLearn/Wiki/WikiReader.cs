@@ -107,7 +107,14 @@ public sealed class WikiReader(StateDirectory state, SourcePaths paths, WikiCach
             var info = new FileInfo(agent.SessionIndexPath);
             var source = new WikiSource(paths.Key(info.FullName), paths.Ref(info.FullName), info.FullName, SourceTypes.SessionIndex, agent.Id,
                 info.Length, ToMs(info.LastWriteTimeUtc));
-            _sources.Add(ClassifyFile(source));
+            try
+            {
+                _sources.Add(ClassifyFile(source));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Discovery tried to read it too and already reported why it could not (a pipe in its place, say).
+            }
         }
 
         var sessions = catalog.Sessions.Where(s => context.ContainsKey(s.AgentId)).ToList();
