@@ -4,7 +4,7 @@ using ClawLearn.Bench;
 //   streaming [--sizes 1,10,100,500] [--dir DIR]   peak memory while a single transcript grows
 //   index [--mb 40]                                 a big sessions.json, streamed vs one DOM
 //   corpus --out DIR [--size-mb 1024] [--files 10000] [--seed 42]  write a scale corpus (every storage era) and print its stats
-//   ingest [--size-mb 1024] [--files 10000] [--seed 42]  ingest throughput vs a bare Utf8JsonReader pass, re-ingest time
+//   ingest [--size-mb 1024] [--files 10000] [--seed 42] [--rounds 3]  ingest throughput vs a bare Utf8JsonReader pass, re-ingest time
 //   ccusage [--size-mb 2048] [--files 10000] [--seed 42] [--dir DIR] [--ccusage PATH]  cold ingest + usage vs ccusage: time, RSS, per-session agreement
 //   compare-usage CCUSAGE_JSON CLAWLEARN_JSON       the ccusage mode's agreement check alone, on two saved outputs (it keeps them when they differ)
 //   decisions [--arms 1000] [--runs 100000]          selection latency p50/p99 and simulate throughput
@@ -37,6 +37,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ClawLearn.Bench streaming [--sizes 1,10,100,500] [--dir DIR] | index [--mb 40] | corpus --out DIR [--size-mb 1024] [--files 10000] [--seed 42] | ingest [--size-mb 1024] [--files 10000] [--seed 42] [--dir DIR] | ccusage [--size-mb 2048] [--files 10000] [--seed 42] [--dir DIR] [--ccusage PATH] | compare-usage CCUSAGE_JSON CLAWLEARN_JSON | decisions [--arms 1000] [--runs 100000] | serve [--traces 1000000] [--clients 16] [--seconds 10] [--dir DIR] | export [--traces 1000000] [--dir DIR] | wiki [--days 730] [--sessions 5000] [--keep]");
+    Console.Error.WriteLine("usage: ClawLearn.Bench streaming [--sizes 1,10,100,500] [--dir DIR] | index [--mb 40] | corpus --out DIR [--size-mb 1024] [--files 10000] [--seed 42] | ingest [--size-mb 1024] [--files 10000] [--seed 42] [--dir DIR] [--rounds 3] | ccusage [--size-mb 2048] [--files 10000] [--seed 42] [--dir DIR] [--ccusage PATH] | compare-usage CCUSAGE_JSON CLAWLEARN_JSON | decisions [--arms 1000] [--runs 100000] | serve [--traces 1000000] [--clients 16] [--seconds 10] [--dir DIR] | export [--traces 1000000] [--dir DIR] | wiki [--days 730] [--sessions 5000] [--keep]");
     return 2;
 }
