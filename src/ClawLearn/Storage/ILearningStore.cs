@@ -70,11 +70,13 @@ public interface ILearningStore : IDisposable
     long ExternalChangeStamp();
 
     /// <summary>
-    /// Called by ingest before it writes anything. When the store holds nothing yet (no traces, run facts, events or
-    /// sources of any agent: a first ingest), an engine may write what follows without waiting for the disk, since all
-    /// of it can be derived again from history; it must stay safe if the process is stopped. Returns whether it did.
+    /// Called by ingest before it writes anything. When the store holds nothing yet (no traces, run facts, events,
+    /// cursors or usage rows of any agent: a first ingest), an engine may write what follows without waiting for the
+    /// disk, since all of it can be derived again from history; it must stay safe if the process is stopped. Returns
+    /// whether it did.
     /// </summary>
     bool PrepareBulkLoad() => false;
+
     /// <summary>Traces newest first (ties by trace id), streamed.</summary>
     IEnumerable<RunTrace> TracesNewestFirst(string agentId, int limit = int.MaxValue, int offset = 0);
     /// <summary>Traces oldest first (timestamp, then trace id): the order posteriors are computed in.</summary>
