@@ -153,37 +153,20 @@ public class IngestTests
     }
 
     /// <summary>A store whose trace sync fails, as a full disk would make it.</summary>
-    public class FailingTraceSync : System.Reflection.DispatchProxy
+    public class FailingTraceSync : StoreProxy
     {
-        private ClawLearn.Storage.ILearningStore _target = null!;
-
         /// <summary>Ingests the harness's fixture into its stores, through this proxy: the trace sync throws.</summary>
         public static void Ingest(LearningHarness harness)
         {
             var state = harness.Fixture.Open();
-            var ingestor = new Ingestor(state, id => Wrap(harness.Open(id)), new IngestOptions { Learning = state.Config.Learning });
+            var ingestor = new Ingestor(state, id => Wrap<FailingTraceSync>(harness.Open(id)), new IngestOptions { Learning = state.Config.Learning });
             Assert.Throws<IOException>(() => ingestor.Run());
-        }
-
-        private static ClawLearn.Storage.ILearningStore Wrap(ClawLearn.Storage.ILearningStore target)
-        {
-            var proxy = Create<ClawLearn.Storage.ILearningStore, FailingTraceSync>();
-            ((FailingTraceSync)(object)proxy)._target = target;
-            return proxy;
         }
 
         protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args)
         {
             if (method!.Name == nameof(ClawLearn.Storage.ILearningStore.SyncTraces)) throw new IOException("disk full (test)");
-            try
-            {
-                return method.Invoke(_target, args);
-            }
-            catch (System.Reflection.TargetInvocationException e)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException!);
-                throw;
-            }
+            return Forward(method, args);
         }
     }
 

@@ -12,8 +12,7 @@ namespace ClawLearn.Tests.Storage;
 /// </summary>
 public sealed class SqliteBulkLoadTests
 {
-    private static readonly RunTrace Trace = new("tr_1", "run_1", "s1", null, 1000, null, null, null, true, new TraceContext(null, null, null, null),
-        [new ArmOutcome("tool:fs:read", true, true, 10)], null, null, 0, false, null);
+    private static readonly RunTrace Trace = MinimalTrace.Trace;
 
     [Fact]
     public void An_empty_store_is_relaxed_on_the_asking_connection_only()
@@ -72,38 +71,24 @@ public sealed class SqliteBulkLoadTests
     }
 
     /// <summary>A store that records, per agent, the calls ingest makes to it (with PrepareBulkLoad's answer).</summary>
-    public class Recorder : System.Reflection.DispatchProxy
+    public class Recorder : StoreProxy
     {
-        private ILearningStore _target = null!;
         private List<string> _calls = null!;
 
         public static Dictionary<string, List<string>> Ingest(LearningHarness harness)
         {
             var calls = new Dictionary<string, List<string>>();
             var state = harness.Fixture.Open();
-            new Ingestor(state, id =>
-            {
-                var proxy = Create<ILearningStore, Recorder>();
-                var recorder = (Recorder)(object)proxy;
-                (recorder._target, recorder._calls) = (harness.Open(id), calls[id] = []);
-                return proxy;
-            }, new IngestOptions { Learning = state.Config.Learning }).Run();
+            new Ingestor(state, id => Wrap<Recorder>(harness.Open(id), r => r._calls = calls[id] = []),
+                new IngestOptions { Learning = state.Config.Learning }).Run();
             return calls;
         }
 
         protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args)
         {
-            try
-            {
-                var result = method!.Invoke(_target, args);
-                _calls.Add(method.Name == nameof(ILearningStore.PrepareBulkLoad) ? $"{method.Name}={result}" : method.Name);
-                return result;
-            }
-            catch (System.Reflection.TargetInvocationException e)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException!);
-                throw;
-            }
+            var result = Forward(method!, args);
+            _calls.Add(method!.Name == nameof(ILearningStore.PrepareBulkLoad) ? $"{method.Name}={result}" : method.Name);
+            return result;
         }
     }
 }

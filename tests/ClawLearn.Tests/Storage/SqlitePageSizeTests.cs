@@ -8,8 +8,7 @@ namespace ClawLearn.Tests.Storage;
 /// <summary>A new SQLite store gets 16 KiB pages; a store made with another page size keeps it and works as before.</summary>
 public sealed class SqlitePageSizeTests
 {
-    private static readonly RunTrace Trace = new("tr_1", "run_1", "s1", null, 1000, null, null, null, true, new TraceContext(null, null, null, null),
-        [new ArmOutcome("tool:fs:read", true, true, 10)], null, null, 0, false, null);
+    private static readonly RunTrace Trace = MinimalTrace.Trace;
 
     [Fact]
     public void A_new_store_has_16_KiB_pages()
