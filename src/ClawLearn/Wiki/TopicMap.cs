@@ -16,6 +16,7 @@ public sealed class TopicMap
     private readonly Dictionary<string, TopicSpec> _topics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProjectSpec> _projects = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Agent, string Arm), string> _armPages = [];
+    private readonly Dictionary<(string Agent, string Page), List<SectionCost>> _hidden = [];
     private readonly Dictionary<NotePart, List<string>> _routes = [];
     private readonly List<Reflection> _reflections = [];
 
@@ -31,6 +32,15 @@ public sealed class TopicMap
             foreach (var slug in session.Projects) _projects.GetValueOrDefault(slug)?.Sessions.Add(session);
         }
         AddReflections(model);
+        foreach (var agent in model.Agents)
+        {
+            foreach (var section in agent.Sections.Where(s => s.Hidden))
+            {
+                if (PageOfArm(agent.Id, section.ArmId) is not { } page) continue;
+                if (!_hidden.TryGetValue((agent.Id, page), out var list)) _hidden[(agent.Id, page)] = list = [];
+                list.Add(section);
+            }
+        }
     }
 
     public ProjectMatcher Matcher { get; }
@@ -45,24 +55,27 @@ public sealed class TopicMap
     /// <summary>The page key (<c>topic:&lt;slug&gt;</c> or <c>project:&lt;slug&gt;</c>) of a MEMORY.md section arm.</summary>
     public string? PageOfArm(string agentId, string armId) => _armPages.GetValueOrDefault((agentId, armId));
 
+    /// <summary>An agent's MEMORY.md sections that truncation hides and that feed a page, in file order.</summary>
+    public IReadOnlyList<SectionCost> HiddenOn(string agentId, string page) => _hidden.GetValueOrDefault((agentId, page)) ?? [];
+
     /// <summary>The page keys a daily-note section feeds (none: it lives in the journal only).</summary>
     public IReadOnlyList<string> RoutesOf(NotePart part) => _routes.GetValueOrDefault(part) ?? [];
 
     private void AddMemory(WorkspaceDoc memory)
     {
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var used = new UniqueSlugs();
         foreach (var section in memory.Outline.Sections.Where(s => s.Level == 2))
         {
             // Arm ids as MemorySections makes them (trace-contract 6), so context health can link each arm to its page.
-            var h2 = MemorySections.UniqueSlug(used, section.Heading, "");
-            used.Add(h2 + ":main");
+            var h2 = used.Take(section.Heading, "");
+            used.Reserve(h2 + ":main");
             var topic = Topic(PageNames.Slug(section.Heading) is { Length: > 0 } s ? s : "section", section.Heading);
             topic.Memory.Add(new MemoryPart(memory.AgentId, memory.Ref, section));
             _armPages[(memory.AgentId, $"memory:{h2}:main")] = $"topic:{topic.Slug}";
             var isProjects = ProjectCatalog.IsProjectSection(section);
             foreach (var child in section.Children)
             {
-                var arm = $"memory:{h2}:{MemorySections.UniqueSlug(used, child.Heading, h2 + ":")}";
+                var arm = $"memory:{h2}:{used.Take(child.Heading, h2 + ":")}";
                 if (!isProjects || PageNames.Slug(child.Heading) is not { Length: > 0 } projectSlug)
                 {
                     _armPages[(memory.AgentId, arm)] = $"topic:{topic.Slug}";

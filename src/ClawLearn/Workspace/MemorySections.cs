@@ -11,7 +11,7 @@ public static class MemorySections
     {
         var lines = ReadLines(trimmedText);
         var sections = new List<MemorySection>();
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var used = new UniqueSlugs();
         string? h2Slug = null;
         var i = 0;
         while (i < lines.Count)
@@ -20,8 +20,8 @@ public static class MemorySections
             if (level == 0 || (level == 3 && h2Slug is null)) { i++; continue; }
             if (level == 2)
             {
-                h2Slug = UniqueSlug(used, text[3..], "");
-                used.Add(h2Slug + ":main"); // reserved for the section's own text, so "### Main" becomes main-2
+                h2Slug = used.Take(text[3..], "");
+                used.Reserve(h2Slug + ":main"); // reserved for the section's own text, so "### Main" becomes main-2
             }
 
             // The body runs to the next ## or ### heading.
@@ -31,7 +31,7 @@ public static class MemorySections
             var body = lines.Skip(i + 1).Take(j - i - 1).Select(l => l.Text).ToList();
             var armId = level == 2
                 ? $"memory:{h2Slug}:main"
-                : $"memory:{h2Slug}:{UniqueSlug(used, text[4..], h2Slug + ":")}";
+                : $"memory:{h2Slug}:{used.Take(text[4..], h2Slug + ":")}";
             var nonEmpty = body.Any(l => l.Trim().Length > 0);
             if (level == 3 || nonEmpty)
             {
@@ -40,18 +40,6 @@ public static class MemorySections
             i = j;
         }
         return sections;
-    }
-
-    /// <summary>The slug of a heading ("section" when it has none), made unique within <paramref name="scope"/>
-    /// with <c>-2</c>, <c>-3</c>…; the wiki names arms the same way.</summary>
-    internal static string UniqueSlug(HashSet<string> used, string heading, string scope) =>
-        Unique(used, Slug.From(heading) is { Length: > 0 } s ? s : "section", scope);
-
-    private static string Unique(HashSet<string> used, string slug, string scope)
-    {
-        var candidate = slug;
-        for (var n = 2; !used.Add(scope + candidate); n++) candidate = $"{slug}-{n}";
-        return candidate;
     }
 
     private static List<(int Start, string Text, int Level)> ReadLines(string text)
