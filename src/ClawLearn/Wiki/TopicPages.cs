@@ -22,10 +22,11 @@ public static class TopicPages
                 : $"{topic.Title}: from {string.Join(", ", topic.Notes.Select(n => $"memory/{n.Name}.md"))}{alsoDaily}";
         body.Paragraph(PageBody.Inline(summary));
 
+        var warned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in topic.Memory)
         {
             if (topic.Memory.Count > 1) body.Heading(2, $"From {part.AgentId}'s memory");
-            HiddenNote(body, part, topic, ctx);
+            if (warned.Add(part.AgentId)) HiddenNote(body, part, topic, ctx);
             if (topic.Memory.Count == 1) body.Heading(2, "Key Ideas");
             PageContext.Lines(body, part.Section.Lines, "MEMORY.md");
             foreach (var child in part.Section.Children)
@@ -65,16 +66,27 @@ public static class TopicPages
             PageContext.Summary(summary), text, body.Provenance);
     }
 
+    /// <summary>How many hidden sections the warning names before it only counts the rest.</summary>
+    internal const int MaxHiddenNamed = 10;
+
+    // Once per agent and topic, naming all of that agent's hidden sections on the topic: a MEMORY.md that repeats a
+    // heading has one part per repeat, and a warning per part, each naming every repeat, grew with the square of them.
     private static void HiddenNote(PageBody body, MemoryPart part, TopicSpec topic, PageContext ctx)
     {
         var agent = ctx.Model.Agent(part.AgentId);
-        var hidden = agent?.Sections.Where(s => s.Hidden && ctx.Map.PageOfArm(part.AgentId, s.ArmId) == $"topic:{topic.Slug}").ToList() ?? [];
+        var hidden = ctx.Map.HiddenOn(part.AgentId, $"topic:{topic.Slug}");
         if (hidden.Count == 0 || agent is null) return;
         var what = hidden.Count == 1 && hidden[0].ArmId.EndsWith(":main", StringComparison.Ordinal) && part.Section.Children.Count == 0
-            ? "this section" : string.Join(", ", hidden.Select(h => $"\"{h.Heading}\""));
+            ? "this section" : Names([.. hidden.Select(h => h.Heading)]);
         var health = ctx.HealthPath is { } h ? $" See {body.Link(h)}." : "";
         body.Paragraph($"> [!warning] Truncation hides {PageBody.Inline(what)}: {agent.MemoryFile} is longer than bootstrapMaxChars " +
             $"({PageBody.Count(agent.BootstrapMaxChars)}), so OpenClaw drops its middle and the model never sees it.{health}");
+    }
+
+    private static string Names(List<string> headings)
+    {
+        var named = string.Join(", ", headings.Take(MaxHiddenNamed).Select(h => $"\"{h}\""));
+        return headings.Count > MaxHiddenNamed ? $"{named} and {PageBody.Count(headings.Count - MaxHiddenNamed, "more section")}" : named;
     }
 
     private static void DailySection(PageBody body, List<NotePart> parts, PageContext ctx)

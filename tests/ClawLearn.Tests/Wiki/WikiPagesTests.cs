@@ -48,6 +48,23 @@ public class WikiPagesTests
         Assert.Contains("**obsidian-wiki**: Added cross-linker skill.", pages["journal/2026-04.md"].Body);
     }
 
+    [Fact]
+    public void A_repeated_hidden_heading_is_warned_about_once_naming_ten_and_counting_the_rest()
+    {
+        // 25 sections called "Errands": one topic with 25 parts. The warning used to be written under every part, each
+        // naming all 25 (30,000 repeats made a page past the size a string can hold).
+        const int repeats = 25;
+        var sections = Enumerable.Range(1, repeats)
+            .Select(i => new SectionCost(i == 1 ? "memory:errands:main" : $"memory:errands-{i}:main", "Errands", 40, Hidden: i > 2)).ToList();
+        var cache = WikiCache.Empty();
+        cache.Agents["main"] = new AgentSnapshot("main", null, true, true, 20000, [], [], "MEMORY.md", sections, null);
+        Add(cache, null, "# Memory\n\n" + string.Concat(Enumerable.Repeat("## Errands\n- an entry\n", repeats)), NoteKind.Memory);
+
+        var page = PagePlanner.Plan(cache).Pages.Single(p => p.Path == "concepts/errands.md").Body;
+        var warning = Assert.Single(page.Split('\n'), l => l.Contains("Truncation hides", StringComparison.Ordinal));
+        Assert.Contains(string.Join(", ", Enumerable.Repeat("\"Errands\"", TopicPages.MaxHiddenNamed)) + " and 13 more sections:", warning);
+    }
+
     private static void Add(WikiCache cache, DateOnly? date, string markdown, NoteKind kind = NoteKind.Daily)
     {
         var name = date is { } d ? $"memory/{d:yyyy-MM-dd}.md" : "MEMORY.md";
