@@ -23,6 +23,8 @@ internal static class RequestBody
         try
         {
             var bytes = buffer.ToArray();
+            if (InvalidUtf8At(bytes) is { } at)
+                return new Result(null, ApiResults.Error(StatusCodes.Status400BadRequest, $"the request body is not UTF-8: invalid bytes at byte {at}"));
             if (UndecodableString(bytes) is { } bad)
                 return new Result(null, ApiResults.Error(StatusCodes.Status400BadRequest, $"invalid JSON: {bad}"));
             var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
@@ -33,6 +35,21 @@ internal static class RequestBody
         catch (JsonException e)
         {
             return new Result(null, ApiResults.Error(StatusCodes.Status400BadRequest, $"invalid JSON: {e.Message}"));
+        }
+    }
+
+    // JSON text must be UTF-8 (RFC 8259), and the document parser does not check bytes it is not asked to decode: a
+    // handler that later read such a string failed with a 500.
+    private static long? InvalidUtf8At(byte[] body)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(body)) return null;
+        Span<char> sink = stackalloc char[1024];
+        var offset = 0;
+        while (true)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(body.AsSpan(offset), sink, out var read, out _, replaceInvalidSequences: false);
+            offset += read;
+            if (status != System.Buffers.OperationStatus.DestinationTooSmall) return offset;
         }
     }
 

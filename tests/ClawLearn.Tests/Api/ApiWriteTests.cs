@@ -186,6 +186,23 @@ public sealed class ApiWriteTests : IDisposable
         Assert.Equal(before, (await _api.GetAsync("summary")).Body!.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("reward", "{\"arm_id\":\"\xff\"}", 11)]
+    [InlineData("reward", "{\"\xff\":1}", 2)]
+    [InlineData("reward", "{\"arm_id\":\"exec\",\"reason\":\"\xc0\xaf\"}", 27)]
+    [InlineData("reset", "{\"arm_ids\":[\"\xed\xa0\x80\"]}", 13)]
+    [InlineData("traces", "{\"traceId\":\"t\xe2\x82\"}", 13)]
+    [InlineData("select", "{\"arms\":[],\"x\":\"\x80\"}", 16)]
+    public async Task A_body_that_is_not_UTF_8_is_400_naming_the_byte(string route, string latin1, int at)
+    {
+        // Each char of the test text is one byte of the body, so bytes that are not UTF-8 can be written.
+        var (status, error, _) = await _api.PostAsync(route, System.Text.Encoding.Latin1.GetBytes(latin1));
+        Assert.Equal(400, status);
+        Assert.Equal($"the request body is not UTF-8: invalid bytes at byte {at}", (string)error!["error"]!);
+        using var store = _api.Learning.Open("main");
+        Assert.Empty(store.Events("main"));
+    }
+
     [Fact]
     public async Task A_trace_without_context_gets_one_from_its_fields()
     {

@@ -66,9 +66,13 @@ public sealed class ApiHarness : IDisposable
         return (((int)response.StatusCode), await ReadJson(response), response);
     }
 
-    public async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> PostAsync(string route, string json, string contentType = "application/json")
+    public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> PostAsync(string route, string json, string contentType = "application/json") =>
+        PostAsync(route, Encoding.UTF8.GetBytes(json), contentType);
+
+    /// <summary>Posts these exact bytes, which need not be UTF-8.</summary>
+    public async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> PostAsync(string route, byte[] body, string contentType = "application/json")
     {
-        var content = new StringContent(json, Encoding.UTF8);
+        var content = new ByteArrayContent(body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         var response = await Client.PostAsync(Base + route, content);
         return (((int)response.StatusCode), await ReadJson(response), response);
