@@ -38,18 +38,7 @@ internal static class ExportCommand
             var posteriors = () => PosteriorCalculator.Compute(store.TracesInTimeOrder(agent.Id), store.Events(agent.Id), config);
             if (parse.GetValue(output) is { } path)
             {
-                // Written to a temporary file first, so a failed export never leaves half a file behind.
-                var temp = path + ".partial";
-                try
-                {
-                    using (var file = File.Create(temp)) LearningExporter.Write(file, store.TracesNewestFirst(agent.Id), posteriors, options);
-                    File.Move(temp, path, overwrite: true);
-                }
-                catch
-                {
-                    File.Delete(temp);
-                    throw;
-                }
+                ExportFile.Write(path, file => LearningExporter.Write(file, store.TracesNewestFirst(agent.Id), posteriors, options));
                 env.Error.WriteLine($"wrote {path}");
             }
             else

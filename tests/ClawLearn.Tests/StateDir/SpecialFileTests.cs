@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ClawLearn.Scanning;
 using ClawLearn.StateDir;
 using ClawLearn.Tests.Support;
@@ -11,12 +10,7 @@ namespace ClawLearn.Tests.StateDir;
 /// </summary>
 public sealed class SpecialFileTests
 {
-#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code in the test assembly
-    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
-    private static extern int MakeFifo([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mode);
-#pragma warning restore SYSLIB1054
-
-    private static void Fifo(string path) => Assert.Equal(0, MakeFifo(path, Convert.ToUInt32("644", 8)));
+    private static void Fifo(string path) => NamedPipe.Create(path);
 
     [Fact]
     public void Kinds_are_told_apart_with_and_without_following_links()
