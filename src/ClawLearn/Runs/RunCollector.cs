@@ -184,8 +184,9 @@ public sealed class RunCollector
             if (turn.Usage is { } u)
             {
                 _hasUsage = true;
-                (_input, _output, _cacheRead, _cacheWrite) = (_input + u.Input, _output + u.Output, _cacheRead + u.CacheRead, _cacheWrite + u.CacheWrite);
-                _total += u.Total;
+                (_input, _output, _cacheRead, _cacheWrite) = (Saturating.Add(_input, u.Input), Saturating.Add(_output, u.Output),
+                    Saturating.Add(_cacheRead, u.CacheRead), Saturating.Add(_cacheWrite, u.CacheWrite));
+                _total = Saturating.Add(_total, u.Total);
             }
         }
 

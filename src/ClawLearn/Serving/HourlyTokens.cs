@@ -17,7 +17,7 @@ public sealed class HourlyTokens
         if (trace.Usage is not { } usage) return;
         var hour = Bucket(trace.Timestamp, HourMs);
         var (tokens, runs) = _hours.GetValueOrDefault(hour);
-        _hours[hour] = (tokens + usage.Total, runs + 1);
+        _hours[hour] = (Saturating.Add(tokens, usage.Total), runs + 1);
     }
 
     /// <summary>Average tokens per run in each window of <paramref name="windowMs"/> (a multiple of an hour), oldest first.</summary>
@@ -34,7 +34,7 @@ public sealed class HourlyTokens
                 (tokens, runs) = (0, 0);
             }
             current = bucket;
-            tokens += t;
+            tokens = Saturating.Add(tokens, t);
             runs += r;
         }
         if (runs > 0) result.Add(new TimeseriesPoint(current, (double)tokens / runs, null, runs));

@@ -11,6 +11,10 @@ public static class RecordedTraces
     /// <summary>The earliest timestamp accepted: 2000-01-01 (older is a unit mistake, seconds for milliseconds).</summary>
     public const long EarliestTimestamp = 946_684_800_000;
 
+    /// <summary>The most tokens one run's usage may count in any field, and the longest run in milliseconds (a trillion
+    /// of each: far past any real run, far below where a store's totals would stop adding up).</summary>
+    public const long MaxCount = 1_000_000_000_000;
+
     /// <summary>
     /// The normalised trace, or the first problem found. A timestamp must lie between 2000 and a day after
     /// <paramref name="nowMs"/>: a run from the far future would sort after every real one forever.
@@ -33,7 +37,10 @@ public static class RecordedTraces
         }
         if (trace.Usage is { } u && (u.Input < 0 || u.Output < 0 || u.CacheRead < 0 || u.CacheWrite < 0 || u.Total < 0))
             return (null, "usage counts must not be negative");
+        if (trace.Usage is { } v && (v.Input > MaxCount || v.Output > MaxCount || v.CacheRead > MaxCount || v.CacheWrite > MaxCount || v.Total > MaxCount))
+            return (null, $"usage counts must not exceed {MaxCount} tokens");
         if (trace.DurationMs < 0) return (null, "durationMs must not be negative");
+        if (trace.DurationMs > MaxCount) return (null, $"durationMs must not exceed {MaxCount}");
         var context = trace.Context ?? new TraceContext(trace.SessionKey, trace.Channel, trace.Provider, trace.Model);
         return (trace with { Context = context }, null);
     }

@@ -42,13 +42,13 @@ public sealed class RunStatistics
         group.Runs++;
         if (trace.Usage is { } usage)
         {
-            TotalTokens += usage.Total;
-            group.Tokens += usage.Total;
+            TotalTokens = Saturating.Add(TotalTokens, usage.Total);
+            group.Tokens = Saturating.Add(group.Tokens, usage.Total);
             group.RunsWithUsage++;
         }
         if (trace.DurationMs is { } duration)
         {
-            group.DurationMs += duration;
+            group.DurationMs = Saturating.Add(group.DurationMs, duration);
             group.RunsWithDuration++;
         }
     }

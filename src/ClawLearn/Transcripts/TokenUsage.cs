@@ -4,5 +4,5 @@ namespace ClawLearn.Transcripts;
 public sealed record TokenUsage(long Input, long Output, long CacheRead, long CacheWrite, long? TotalTokens, double? Cost = null)
 {
     /// <summary><c>totalTokens</c> when reported, else input + output + cacheRead + cacheWrite.</summary>
-    public long Total => TotalTokens ?? Input + Output + CacheRead + CacheWrite;
+    public long Total => TotalTokens ?? Saturating.Add(Input, Output, CacheRead, CacheWrite);
 }

@@ -43,7 +43,8 @@ public static class UsageReport
         {
             _messages += row.Messages;
             (_input, _output, _cacheRead, _cacheWrite, _total) =
-                (_input + row.Input, _output + row.Output, _cacheRead + row.CacheRead, _cacheWrite + row.CacheWrite, _total + row.Total);
+                (Saturating.Add(_input, row.Input), Saturating.Add(_output, row.Output), Saturating.Add(_cacheRead, row.CacheRead),
+                    Saturating.Add(_cacheWrite, row.CacheWrite), Saturating.Add(_total, row.Total));
             _cost += row.Cost;
             if (row.FirstMs is { } f && (_first is null || f < _first)) _first = f;
             if (row.LastMs is { } l && (Last is null || l > Last)) Last = l;

@@ -38,7 +38,8 @@ public sealed class UsageTally(string agentId, string sessionId)
         {
             Messages++;
             (Input, Output, CacheRead, CacheWrite, Total) =
-                (Input + usage.Input, Output + usage.Output, CacheRead + usage.CacheRead, CacheWrite + usage.CacheWrite, Total + usage.Total);
+                (Saturating.Add(Input, usage.Input), Saturating.Add(Output, usage.Output), Saturating.Add(CacheRead, usage.CacheRead),
+                    Saturating.Add(CacheWrite, usage.CacheWrite), Saturating.Add(Total, usage.Total));
             Cost += usage.Cost ?? 0;
             if (timeMs is not { } t) return;
             First = First is { } f && f <= t ? f : t;

@@ -45,7 +45,7 @@ public sealed class SessionExtractor(SessionReader reader, ReferenceTargets targ
 
         return new SessionFacts(source.Key, source.Ref, info.AgentId, info.SessionId, info.Source.Path, info.Source.Bytes,
             info.Source.ModifiedTicks, info.Source.EventCount, contextFingerprint, stats.FirstTimestampMs, stats.LastTimestampMs,
-            runs.Count, runs.Sum(r => r.Usage?.Total ?? 0),
+            runs.Count, Saturating.Sum(runs, r => r.Usage?.Total ?? 0),
             Usage(runs, r => r.ToolsCalled, MonthOf), Usage(runs, r => r.SkillsReferenced, MonthOf),
             Counts(runs, r => r.FilesReferenced), memoryReferenced, projectSlugs,
             projectSlugs.Count > 0 ? conclusions : [], SessionLabels.From(info));

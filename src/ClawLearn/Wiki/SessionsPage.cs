@@ -17,18 +17,18 @@ public static class SessionsPage
         var channels = sessions.Select(s => s.Label.Channel).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var span = times.Count > 0 ? $" from {WikiDates.Day(times[0])} to {WikiDates.Day(times[^1])}" : "";
         var summary = $"{PageBody.Count(sessions.Count, "session")} of agent {agent.Label}{span}: {PageBody.Count(sessions.Sum(s => s.Runs), "run")}, " +
-            $"{PageBody.Count(sessions.Sum(s => s.Tokens), "token")}" + (channels.Count > 0 ? $", on {string.Join(", ", channels)}." : ".");
+            $"{PageBody.Count(Saturating.Sum(sessions, s => s.Tokens), "token")}" + (channels.Count > 0 ? $", on {string.Join(", ", channels)}." : ".");
         var body = new PageBody().Heading(1, $"Sessions of {agent.Label}").Paragraph(PageBody.Inline(summary));
 
         body.Heading(2, "By month");
         body.Table(["month", "sessions", "runs", "tokens"], sessions.GroupBy(s => s.Month ?? "undated", StringComparer.Ordinal)
             .OrderByDescending(g => g.Key, StringComparer.Ordinal)
             .Select(g => (IReadOnlyList<string>)[ctx.PathOf($"journal:{g.Key}") is { } j ? body.CellLink(j) : g.Key, PageBody.Count(g.Count()),
-                PageBody.Count(g.Sum(s => s.Runs)), PageBody.Count(g.Sum(s => s.Tokens))]));
+                PageBody.Count(g.Sum(s => s.Runs)), PageBody.Count(Saturating.Sum(g, s => s.Tokens))]));
         body.Heading(2, "By channel");
         body.Table(["channel", "kind", "sessions", "runs", "tokens"], sessions.GroupBy(s => (Channel: s.Label.Channel ?? "none", s.Label.Kind))
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Channel, StringComparer.Ordinal).ThenBy(g => g.Key.Kind, StringComparer.Ordinal)
-            .Select(g => (IReadOnlyList<string>)[g.Key.Channel, g.Key.Kind, PageBody.Count(g.Count()), PageBody.Count(g.Sum(s => s.Runs)), PageBody.Count(g.Sum(s => s.Tokens))]));
+            .Select(g => (IReadOnlyList<string>)[g.Key.Channel, g.Key.Kind, PageBody.Count(g.Count()), PageBody.Count(g.Sum(s => s.Runs)), PageBody.Count(Saturating.Sum(g, s => s.Tokens))]));
 
         body.Heading(2, "Recent sessions");
         body.Table(["session", "channel", "kind", "first", "last", "runs", "tokens", "tools"], sessions.Take(RecentSessions).Select(s => (IReadOnlyList<string>)

@@ -177,6 +177,8 @@ public sealed class ApiWriteTests : IDisposable
     [InlineData("{\"traceId\": ", "invalid JSON")]
     [InlineData("[1,2]", "JSON object")]
     [InlineData("{\"traceId\":\"t\\ud800\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000000,\"arms\":[]}", "surrogate")]
+    [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000000,\"arms\":[],\"usage\":{\"input\":0,\"output\":0,\"cacheRead\":0,\"cacheWrite\":0,\"total\":9223372036854775807}}", "must not exceed 1000000000000 tokens")]
+    [InlineData("{\"traceId\":\"t\",\"runId\":\"r\",\"sessionId\":\"s\",\"timestamp\":1772000000000,\"arms\":[],\"durationMs\":1000000000001}", "durationMs must not exceed")]
     public async Task Bad_traces_are_400_and_change_nothing(string body, string mentioned)
     {
         var before = (await _api.GetAsync("summary")).Body!.ToJsonString();
