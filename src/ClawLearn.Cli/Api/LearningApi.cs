@@ -19,6 +19,10 @@ internal static class LearningApi
 {
     public const string Prefix = "/__openclaw__/api/learning";
 
+    /// <summary>The most labels one reset may name: a label that is not an arm's id or last segment is looked for in
+    /// every arm id, and a request must not buy minutes of the server's time.</summary>
+    public const int MaxResetLabels = 1_000;
+
     /// <summary>Each route's one method, for the <c>Allow</c> header of a 405.</summary>
     public static IReadOnlyDictionary<string, string> Routes { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -79,8 +83,9 @@ internal static class LearningApi
                 return ApiResults.Error(StatusCodes.Status400BadRequest, $"unknown field '{unknown}' (expected arm_id, outcome, reward, reason)");
             if (Property(root, "arm_id", "armId") is not { ValueKind: JsonValueKind.String } armElement)
                 return ApiResults.Error(StatusCodes.Status400BadRequest, "arm_id (string) is required");
-            if (ArmLabels.Resolve(armElement.GetString()!, l.KnownArms()) is not { } armId)
-                return ApiResults.Error(StatusCodes.Status404NotFound, $"no arm matches '{armElement.GetString()}' for agent '{l.AgentId}'");
+            var labels = new ArmLabels(l.KnownArms());
+            if (labels.Resolve(armElement.GetString()!) is not { } armId)
+                return ApiResults.Error(StatusCodes.Status404NotFound, labels.NoMatch(armElement.GetString()!, l.AgentId));
             if (RewardValue(root) is not { } reward)
                 return ApiResults.Error(StatusCodes.Status400BadRequest, "outcome must be \"accepted\" or \"rejected\", or reward a number from 0 to 1");
             var reason = Property(root, "reason") is { ValueKind: JsonValueKind.String } r ? r.GetString() : null;
@@ -96,11 +101,12 @@ internal static class LearningApi
             {
                 if (ids.ValueKind != JsonValueKind.Array || ids.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
                     return ApiResults.Error(StatusCodes.Status400BadRequest, "arm_ids must be an array of strings (leave it out to reset every arm)");
-                var known = l.KnownArms();
+                if (ids.GetArrayLength() > MaxResetLabels)
+                    return ApiResults.Error(StatusCodes.Status400BadRequest, $"arm_ids names more than {MaxResetLabels} arms; send several requests, or {{}} to reset every arm");
+                var labels = new ArmLabels(l.KnownArms());
                 foreach (var label in ids.EnumerateArray().Select(e => e.GetString()!))
                 {
-                    if (ArmLabels.Resolve(label, known) is not { } id)
-                        return ApiResults.Error(StatusCodes.Status404NotFound, $"no arm matches '{label}' for agent '{l.AgentId}'");
+                    if (labels.Resolve(label) is not { } id) return ApiResults.Error(StatusCodes.Status404NotFound, labels.NoMatch(label, l.AgentId));
                     targets.Add(id);
                 }
                 if (targets.Count == 0) return ApiResults.Error(StatusCodes.Status400BadRequest, "arm_ids is empty (leave it out to reset every arm)");

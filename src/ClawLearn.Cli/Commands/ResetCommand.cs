@@ -27,11 +27,12 @@ internal static class ResetCommand
             if (store is null) return ExitCodes.BadInput;
             var known = LearningOptions.KnownArms(store, agent.Id, state.Config.Learning);
             var targets = new List<string>();
+            var labels = new ArmLabels(known);
             foreach (var label in parse.GetValue(arms) ?? [])
             {
-                if (ArmLabels.Resolve(label, known) is not { } id)
+                if (labels.Resolve(label) is not { } id)
                 {
-                    env.Error.WriteLine($"error: no arm matches '{label}' for agent '{agent.Id}'");
+                    env.Error.WriteLine($"error: {labels.NoMatch(label, agent.Id)}");
                     return ExitCodes.BadInput;
                 }
                 targets.Add(id);

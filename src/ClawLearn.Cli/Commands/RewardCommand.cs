@@ -28,9 +28,10 @@ internal static class RewardCommand
             using var store = shared.OpenExistingStore(parse, state, agent, env);
             if (store is null) return ExitCodes.BadInput;
             var known = LearningOptions.KnownArms(store, agent.Id, state.Config.Learning);
-            if (ArmLabels.Resolve(parse.GetValue(arm)!, known) is not { } armId)
+            var labels = new ArmLabels(known);
+            if (labels.Resolve(parse.GetValue(arm)!) is not { } armId)
             {
-                env.Error.WriteLine($"error: no arm matches '{parse.GetValue(arm)}' for agent '{agent.Id}' (see 'clawlearn status' or 'clawlearn export --no-traces')");
+                env.Error.WriteLine($"error: {labels.NoMatch(parse.GetValue(arm)!, agent.Id)} (see 'clawlearn status' or 'clawlearn export --no-traces')");
                 return ExitCodes.BadInput;
             }
             var reward = parse.GetValue(outcome) == "accepted" ? 1.0 : 0.0;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ClawLearn.Cli.Api;
 using ClawLearn.Learning;
 using ClawLearn.Selection;
 using ClawLearn.Storage;
@@ -279,6 +280,20 @@ public sealed class ApiWriteTests : IDisposable
     {
         // The reference reset everything on a malformed body (learning-layer 4.3); here it is an error.
         Assert.Equal(expected, (await _api.PostAsync("reset", body)).Status);
+        using var store = _api.Learning.Open("main");
+        Assert.Empty(store.Events("main"));
+    }
+
+    [Fact]
+    public async Task A_reset_naming_too_many_labels_or_an_ambiguous_one_says_so_and_resets_nothing()
+    {
+        var many = "{\"arm_ids\":[" + string.Join(",", Enumerable.Repeat("\"exec\"", LearningApi.MaxResetLabels + 1)) + "]}";
+        var (status, error, _) = await _api.PostAsync("reset", many);
+        Assert.Equal(400, status);
+        Assert.Contains($"more than {LearningApi.MaxResetLabels} arms", (string)error!["error"]!);
+        (status, error, _) = await _api.PostAsync("reset", "{\"arm_ids\":[\"md\"]}");
+        Assert.Equal(404, status);
+        Assert.Contains("'md' matches several arms of agent 'main' (", (string)error!["error"]!);
         using var store = _api.Learning.Open("main");
         Assert.Empty(store.Events("main"));
     }
