@@ -33,6 +33,12 @@ internal static class CliApp
             env.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
+        {
+            env.Error.WriteLine($"error: the learning store is busy: another process (an ingest, a server) held its write lock for " +
+                $"{ClawLearn.Storage.SqliteLearningStore.BusyTimeoutSeconds} s, so this command stopped; run it again ({e.Message})");
+            return ExitCodes.Failure;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             env.Error.WriteLine($"error: {e.Message}");
