@@ -57,7 +57,10 @@ internal sealed class LearningAgents : IDisposable
     /// </summary>
     public LiveLearning? Get(string? agentId)
     {
-        var id = string.IsNullOrEmpty(agentId) ? DefaultAgentId : AgentIds.Normalize(agentId);
+        var id = string.IsNullOrEmpty(agentId) ? DefaultAgentId : agentId.Trim().ToLowerInvariant();
+        // Case aside, a name is taken only as the id it already is: normalising "!!!" to "main", or "ops%00" to "ops",
+        // answered a mistyped request with another agent's data.
+        if (AgentIds.Normalize(id) != id) return null;
         if (_agents.TryGetValue(id, out var known)) return Value(id, known);
         if (_state?.Agent(id) is not { } agent || !_storeExists(agent.Id)) return null;
         return Value(id, _agents.GetOrAdd(id, _ => new Lazy<LiveLearning>(() => Open(_state, agent))));

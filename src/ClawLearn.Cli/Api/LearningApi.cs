@@ -118,10 +118,13 @@ internal static class LearningApi
             if (!TryRead(body, ApiRequestJsonContext.Default.SelectRequest, "a selection request", out var request, out var error)) return error!;
             if (request is null) return ApiResults.Error(StatusCodes.Status400BadRequest, "the body must be a selection request");
             if (request.Budget < 0) return ApiResults.Error(StatusCodes.Status400BadRequest, "budget must be zero or more");
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var arm in request.Arms ?? [])
             {
                 if (arm is null || ArmId.Parse(arm.ArmId) is null || arm.TokenCost < 0)
                     return ApiResults.Error(StatusCodes.Status400BadRequest, $"arm '{arm?.ArmId}' needs an id type:category:id and a tokenCost of zero or more");
+                // Twice in one prompt would be scored twice and could be packed twice.
+                if (!seen.Add(arm.ArmId)) return ApiResults.Error(StatusCodes.Status400BadRequest, $"arm '{arm.ArmId}' is given more than once");
             }
             var random = request.Seed is { } s ? new Random(s) : new Random();
             var (result, _) = l.Select(request.Arms, request.Budget, random, request.Propensities ?? true);
@@ -134,6 +137,7 @@ internal static class LearningApi
 
     private static IResult WithAgent(HttpContext context, LearningAgents agents, Func<LiveLearning, IResult> handle)
     {
+        if (context.Request.Query["agent"].Count > 1) return ApiResults.Error(StatusCodes.Status400BadRequest, "give agent once");
         var requested = context.Request.Query["agent"].FirstOrDefault();
         return agents.Get(requested) is { } learning
             ? handle(learning)

@@ -195,6 +195,11 @@ public sealed class ApiReadTests : IDisposable
         var (status, body, _) = await _api.GetAsync("summary?agent=ghost");
         Assert.Equal(404, status);
         Assert.Contains("ghost", (string)body!["error"]!);
+        // Not another agent's data for a name that only normalises to one; case aside, an id is taken as it is.
+        Assert.Equal(research.ToJsonString(), (await _api.GetAsync("summary?agent=Research")).Body!.ToJsonString());
+        foreach (var mistyped in new[] { "!!!", "research%00", "..%2Fresearch", "research%2F", "%2E%2E" })
+            Assert.Equal(404, (await _api.GetAsync($"summary?agent={mistyped}")).Status);
+        Assert.Equal(400, (await _api.GetAsync("summary?agent=research&agent=main")).Status);
     }
 
     [Fact]

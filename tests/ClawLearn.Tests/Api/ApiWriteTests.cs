@@ -332,6 +332,7 @@ public sealed class ApiWriteTests : IDisposable
     [InlineData("{\"arms\":[{\"armId\":\"tool:web:x\",\"tokenCost\":-1}]}")]
     [InlineData("{\"budgett\":100}")]
     [InlineData("{\"budget\":\"lots\"}")]
+    [InlineData("{\"arms\":[{\"armId\":\"tool:a:b\",\"tokenCost\":1},{\"armId\":\"tool:a:b\",\"tokenCost\":1}],\"seed\":1}")]
     public async Task Bad_selection_requests_are_400(string body) =>
         Assert.Equal(400, (await _api.PostAsync("select", body)).Status);
 
