@@ -18,7 +18,9 @@ public static class WikiLinter
     {
         var pages = VaultLayout.Pages(vault);
         var files = VaultLayout.MarkdownFiles(vault);
+        var byPath = Wikilinks.ByPath(files);
         var byName = Wikilinks.ByName(files);
+        var attachments = new Lazy<HashSet<string>>(() => AttachmentNames(vault));
         var texts = files.ToDictionary(f => f, f => VaultFiles.ReadText(Path.Combine(vault, f))!, StringComparer.Ordinal);
         var issues = new List<LintIssue>();
         var warnings = new List<LintIssue>();
@@ -27,9 +29,9 @@ public static class WikiLinter
         {
             foreach (var target in Wikilinks.In(texts[file]).Distinct(StringComparer.Ordinal))
             {
-                var resolved = Wikilinks.Resolve(target, files, byName);
+                var resolved = Wikilinks.Resolve(target, byPath, byName);
                 // An index entry that leads nowhere is index drift, reported once below, not a broken link too.
-                if (resolved is null && file != VaultLayout.Index && !IsAttachment(vault, target)) issues.Add(new LintIssue(LintIssue.BrokenLink, file, $"[[{target}]] leads nowhere"));
+                if (resolved is null && file != VaultLayout.Index && !IsAttachment(target, attachments)) issues.Add(new LintIssue(LintIssue.BrokenLink, file, $"[[{target}]] leads nowhere"));
                 else if (resolved is not null && resolved != file && VaultLayout.IsPage(file) && incoming.ContainsKey(resolved)) incoming[resolved]++;
             }
         }
@@ -37,7 +39,7 @@ public static class WikiLinter
         foreach (var page in pages) CheckFrontmatter(page, texts[page], issues, warnings);
         issues.AddRange(pages.Where(p => PageFile.Parse(texts[p]).BrokenMarkers)
             .Select(p => new LintIssue(LintIssue.BrokenMarkers, p, "a clawlearn:begin marker without its clawlearn:end marker (or the reverse); clawlearn wiki leaves this page alone")));
-        CheckIndex(pages, files, byName, texts, issues);
+        CheckIndex(pages, byPath, byName, texts, issues);
         return new LintReport(pages.Count, issues.OrderBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.File, StringComparer.Ordinal).ToList(), warnings);
     }
 
@@ -58,7 +60,7 @@ public static class WikiLinter
             warnings.Add(new LintIssue("soft", page, "lifecycle missing or not one of draft, reviewed, verified, disputed, archived"));
     }
 
-    private static void CheckIndex(IReadOnlyList<string> pages, IReadOnlyList<string> files, ILookup<string, string> byName,
+    private static void CheckIndex(IReadOnlyList<string> pages, IReadOnlyDictionary<string, string> byPath, ILookup<string, string> byName,
         Dictionary<string, string> texts, List<LintIssue> issues)
     {
         if (!texts.TryGetValue(VaultLayout.Index, out var index))
@@ -71,7 +73,7 @@ public static class WikiLinter
         {
             if (IndexFile.ParseLine(line) is not { } entry) continue;
             var (target, summary) = entry;
-            var page = Wikilinks.Resolve(target, files, byName);
+            var page = Wikilinks.Resolve(target, byPath, byName);
             if (page is null || !VaultLayout.IsPage(page)) { issues.Add(new LintIssue(LintIssue.IndexDrift, VaultLayout.Index, $"[[{target}]] is listed but has no page")); continue; }
             listed.Add(page);
             // Compared by the rule the index is written with, so an empty or block summary never reads as drift. A page
@@ -82,7 +84,11 @@ public static class WikiLinter
         issues.AddRange(pages.Where(p => !listed.Contains(p)).Select(p => new LintIssue(LintIssue.IndexDrift, p, "not listed in index.md")));
     }
 
-    private static bool IsAttachment(string vault, string target) =>
-        Path.HasExtension(target) && !target.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
-        && Directory.EnumerateFiles(vault, Path.GetFileName(target), SearchOption.AllDirectories).Any();
+    // A link to a file that is not markdown (an image, a PDF) anywhere in the vault. The vault's file names are listed
+    // once, the first time a link needs them, not walked again for every such link.
+    private static bool IsAttachment(string target, Lazy<HashSet<string>> names) =>
+        Path.HasExtension(target) && !target.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && names.Value.Contains(Path.GetFileName(target));
+
+    private static HashSet<string> AttachmentNames(string vault) =>
+        Directory.EnumerateFiles(vault, "*", SearchOption.AllDirectories).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

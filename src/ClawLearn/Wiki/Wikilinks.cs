@@ -29,15 +29,24 @@ public static partial class Wikilinks
         }
     }
 
-    /// <summary>Resolves a link target against the vault's markdown files (vault-relative paths with <c>/</c>).</summary>
-    public static string? Resolve(string target, IReadOnlyCollection<string> files, ILookup<string, string> byName)
+    /// <summary>Resolves a link target against the vault's markdown files (vault-relative paths with <c>/</c>), indexed
+    /// by <see cref="ByPath"/> and <see cref="ByName"/>: a lint of a vault of 40,000 pages took 39 s searching every
+    /// file for every link.</summary>
+    public static string? Resolve(string target, IReadOnlyDictionary<string, string> byPath, ILookup<string, string> byName)
     {
         var path = target.Replace('\\', '/').TrimStart('/');
         var withMd = path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? path : path + ".md";
-        var exact = files.FirstOrDefault(f => string.Equals(f, withMd, StringComparison.OrdinalIgnoreCase));
-        if (exact is not null) return exact;
+        if (byPath.TryGetValue(withMd, out var exact)) return exact;
         var named = byName[Path.GetFileNameWithoutExtension(withMd)].ToList();
         return named.Count == 1 && !path.Contains('/') ? named[0] : null;
+    }
+
+    /// <summary>The files by path, ignoring case; of two that differ only by case, the first.</summary>
+    public static IReadOnlyDictionary<string, string> ByPath(IEnumerable<string> files)
+    {
+        var byPath = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in files) byPath.TryAdd(file, file);
+        return byPath;
     }
 
     public static ILookup<string, string> ByName(IEnumerable<string> files) =>

@@ -115,6 +115,20 @@ public class WikiLintTests
         ], report.Warnings.Select(w => $"{w.File}: {w.Detail}").Order());
     }
 
+    [Fact]
+    public void Links_resolve_by_path_or_name_ignoring_case_and_attachments_anywhere_in_the_vault()
+    {
+        using var wiki = new WikiHarness();
+        wiki.Run();
+        Directory.CreateDirectory(Path.Combine(wiki.Vault, "attachments"));
+        File.WriteAllBytes(Path.Combine(wiki.Vault, "attachments", "photo.png"), [0x89]);
+        wiki.Write("concepts/decisions.md", wiki.Read("concepts/decisions.md")
+            + "\n[[Concepts/Lessons]] [[LESSONS]] [[Photo.PNG]] [[attachments/photo.png]] [[scan.pdf]] [[concepts/no-such]]\n");
+        var report = WikiLinter.Lint(wiki.Vault);
+        Assert.Equal([("concepts/decisions.md", "[[concepts/no-such]] leads nowhere"), ("concepts/decisions.md", "[[scan.pdf]] leads nowhere")],
+            Of(report, LintIssue.BrokenLink).Order());
+    }
+
     private static List<(string, string)> Of(LintReport report, string kind) =>
         report.Issues.Where(i => i.Kind == kind).Select(i => (i.File, i.Detail)).ToList();
 }
