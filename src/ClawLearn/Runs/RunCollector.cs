@@ -125,12 +125,17 @@ public sealed class RunCollector
         }
     }
 
+    /// <summary>How many names a list holds before lookups in it go through a set.</summary>
+    internal const int ManyNames = 16;
+
     private sealed class Run(int index, long position, long? userTime, string? priorProvider, string? priorModel)
     {
         private readonly long? _userTime = userTime;
         private readonly RunText _text = new();
         private readonly RunText _arguments = new();
         private readonly List<string> _tools = [];
+        // Past a few names, a set answers "called before?": a message of 40,000 distinct calls searched the list for each.
+        private HashSet<string>? _toolSet;
         // The names before "/SKILL.md" in the arguments, first occurrence first. A match never spans the newline
         // between two calls' arguments, so matching each call's text alone finds what matching them joined does.
         private readonly List<string> _skills = [];
@@ -170,7 +175,11 @@ public sealed class RunCollector
             for (var c = 0; c < turn.ToolCalls.Count; c++)
             {
                 var call = turn.ToolCalls[c];
-                if (!_tools.Contains(call.Name)) _tools.Add(call.Name);
+                if (_toolSet is not null ? _toolSet.Add(call.Name) : !_tools.Contains(call.Name))
+                {
+                    _tools.Add(call.Name);
+                    if (_tools.Count == ManyNames) _toolSet = new HashSet<string>(_tools, StringComparer.Ordinal);
+                }
                 var arguments = decoded is null ? call.ArgumentsText : decoded.Arguments(c);
                 _arguments.Add(arguments);
                 SkillPaths.AddNames(arguments, _skills);

@@ -106,10 +106,12 @@ public sealed class TraceBuilder(AgentInventory inventory, LearningConfig config
         // The session's own report gives a tool's cost; else the agent-wide one. Most runs reference no skill and no
         // MEMORY.md section, and a hundred arms are looked up in nothing then.
         var reportTools = meta?.Report?.ToolSchemaChars is { Count: > 0 } report ? report : null;
+        // Every known tool is looked up in the run's calls: a run of thousands of distinct calls made that a square.
+        var called = f.ToolsCalled.Count > RunCollector.ManyNames ? f.ToolsCalled.ToHashSet(StringComparer.Ordinal) : null;
         foreach (var (tool, armId, cost) in tools)
         {
             var ownCost = reportTools is not null && reportTools.TryGetValue(tool, out var chars) ? Ceil4(chars) : cost;
-            arms.Add(new ArmOutcome(armId, true, f.ToolsCalled.Contains(tool), ownCost));
+            arms.Add(new ArmOutcome(armId, true, called?.Contains(tool) ?? f.ToolsCalled.Contains(tool), ownCost));
         }
         var skillsReferenced = f.SkillsReferenced.Count > 0;
         foreach (var (skill, armId, cost) in skills) arms.Add(new ArmOutcome(armId, true, skillsReferenced && f.SkillsReferenced.Contains(skill), cost));

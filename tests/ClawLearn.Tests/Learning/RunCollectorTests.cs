@@ -38,6 +38,29 @@ public class RunCollectorTests
     }
 
     [Fact]
+    public void Tools_called_are_listed_once_each_in_first_call_order_past_the_point_where_a_set_takes_over()
+    {
+        // Names 0..39 called in a shuffled order with repeats: more distinct names than RunCollector.ManyNames.
+        var random = new Random(3);
+        var calls = Enumerable.Range(0, 200).Select(_ => $"tool{random.Next(40)}").ToList();
+        var (finished, _) = Collect(null,
+            User(1),
+            Assistant(2, calls: [.. calls.Take(100).Select(n => new ToolCall(null, n, "{}"))]),
+            Assistant(3, calls: [.. calls.Skip(100).Select(n => new ToolCall(null, n, "{}"))]),
+            User(9), Assistant(10, calls: [new ToolCall(null, "tool7", "{}"), new ToolCall(null, "tool1", "{}")]),
+            User(19));
+        Assert.True(calls.Distinct().Count() > RunCollector.ManyNames);
+        Assert.Equal(calls.Distinct(), finished[0].ToolsCalled);
+
+        // Traces look the calls up by set past the same point: every tool the first run called is referenced there, and in
+        // the second (which knows them all) only the two it called.
+        var traces = new TraceBuilder(AgentInventory.Empty, new ClawLearn.Learning.LearningConfig()).Build(finished, _ => null).Traces.ToList();
+        Assert.All(traces[0].Arms, a => Assert.True(a.Referenced));
+        Assert.Equal(calls.Distinct().Count(), traces[1].Arms.Count);
+        Assert.Equal(["tool:other:tool1", "tool:other:tool7"], traces[1].Arms.Where(a => a.Referenced).Select(a => a.ArmId).Order());
+    }
+
+    [Fact]
     public void A_run_without_an_assistant_turn_in_the_middle_produces_nothing_but_keeps_its_index()
     {
         var (finished, last) = Collect(null, User(1, "/new"), User(2), Assistant(3));
