@@ -17,16 +17,15 @@ public static class EntityPages
         model.Sessions.SelectMany(s => s.Skills.Select(u => u.Name).Concat(s.Label.ReportSkills)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     public static WikiPage Tool(string name, PageContext ctx) =>
-        Build(name, ctx.PathOf($"tool:{name}")!, ArmId.Tool(name), $"the tool {name} (category {ToolCategories.Of(name)})", "tool", s => s.Tools, ctx);
+        Build(name, ctx.PathOf($"tool:{name}")!, ArmId.Tool(name), $"the tool {name} (category {ToolCategories.Of(name)})", "tool", ctx.Model.ToolUses(name), [], ctx);
 
     public static WikiPage Skill(string name, PageContext ctx) =>
-        Build(name, ctx.PathOf($"skill:{name}")!, ArmId.Skill(name), $"the skill {name} (runs that read {name}/SKILL.md)", "skill", s => s.Skills, ctx);
+        Build(name, ctx.PathOf($"skill:{name}")!, ArmId.Skill(name), $"the skill {name} (runs that read {name}/SKILL.md)", "skill", ctx.Model.SkillUses(name),
+            ctx.Model.SessionsListing(name), ctx);
 
-    private static WikiPage Build(string name, string path, string armId, string what, string tag, Func<SessionFacts, IReadOnlyList<UsageCount>> usageOf,
-        PageContext ctx)
+    private static WikiPage Build(string name, string path, string armId, string what, string tag, IReadOnlyList<(SessionFacts Session, List<UsageCount> Usage)> uses,
+        IReadOnlyList<SessionFacts> listedIn, PageContext ctx)
     {
-        var uses = ctx.Model.Sessions.Select(s => (Session: s, Usage: usageOf(s).Where(u => u.Name == name).ToList())).Where(x => x.Usage.Count > 0).ToList();
-        var listedIn = ctx.Model.Sessions.Where(s => tag == "skill" && s.Label.ReportSkills.Contains(name)).ToList();
         var runs = uses.Sum(u => u.Usage.Sum(x => x.Runs));
         var months = uses.SelectMany(u => u.Usage).Select(u => u.Month).Where(m => m != "undated").Order(StringComparer.Ordinal).ToList();
         var agents = uses.Select(u => u.Session.AgentId).Concat(listedIn.Select(s => s.AgentId)).Distinct(StringComparer.Ordinal).ToList();

@@ -35,6 +35,39 @@ public sealed class WikiModel
 
     public DateOnly? NewestNote { get; }
 
+    /// <summary>The sessions that used a tool, with that tool's usage counts, most recent first.</summary>
+    public IReadOnlyList<(SessionFacts Session, List<UsageCount> Usage)> ToolUses(string name) =>
+        (_toolUses ??= UsesByName(s => s.Tools)).GetValueOrDefault(name) ?? [];
+
+    /// <summary>The sessions that read a skill, with that skill's usage counts, most recent first.</summary>
+    public IReadOnlyList<(SessionFacts Session, List<UsageCount> Usage)> SkillUses(string name) =>
+        (_skillUses ??= UsesByName(s => s.Skills)).GetValueOrDefault(name) ?? [];
+
+    /// <summary>The sessions whose prompt listed a skill, most recent first.</summary>
+    public IReadOnlyList<SessionFacts> SessionsListing(string skill) =>
+        (_listing ??= Sessions.SelectMany(s => s.Label.ReportSkills.Distinct(StringComparer.Ordinal).Select(n => (Name: n, Session: s)))
+            .GroupBy(x => x.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Session).ToList(), StringComparer.Ordinal))
+        .GetValueOrDefault(skill) ?? [];
+
+    // Built once per vault, on first use: a tool or skill page used to search every session for its name, so thousands of
+    // tools made the wiki a square of them (20,000 tools: 7.8 s).
+    private Dictionary<string, List<(SessionFacts, List<UsageCount>)>>? _toolUses, _skillUses;
+    private Dictionary<string, List<SessionFacts>>? _listing;
+
+    private Dictionary<string, List<(SessionFacts, List<UsageCount>)>> UsesByName(Func<SessionFacts, IReadOnlyList<UsageCount>> usageOf)
+    {
+        var byName = new Dictionary<string, List<(SessionFacts, List<UsageCount>)>>(StringComparer.Ordinal);
+        foreach (var session in Sessions)
+        {
+            foreach (var group in usageOf(session).GroupBy(u => u.Name, StringComparer.Ordinal))
+            {
+                if (!byName.TryGetValue(group.Key, out var uses)) byName[group.Key] = uses = [];
+                uses.Add((session, group.ToList()));
+            }
+        }
+        return byName;
+    }
+
     public AgentSnapshot? Agent(string id) => Agents.FirstOrDefault(a => a.Id == id);
 
     public WorkspaceDoc? MemoryOf(string agentId) => Memory.FirstOrDefault(m => m.AgentId == agentId);
