@@ -8,7 +8,7 @@ namespace ClawLearn.Wiki;
 /// <remarks>
 /// MEMORY.md's lines are indexed by word, so a line is compared only with the lines that share a word with it (either
 /// rule needs one): comparing every DREAMS.md line with every MEMORY.md line made a wiki of two 8,000-line files take
-/// 14 s, on every run.
+/// 9–14 s, on every run.
 /// </remarks>
 public sealed class MemoryCoverage
 {
